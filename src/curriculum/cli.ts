@@ -1,16 +1,19 @@
 /** `npm run curriculum:check [dir]`: validates a curriculum directory (default: curriculum/). */
+import { compileReaderSources } from "./bank";
 import { formatCalculation } from "./calc";
-import { compileDirectory } from "./files";
+import { compileDirectory, readReaderSources } from "./files";
 import { formatProblem } from "./problems";
 
 const dir = process.argv[2] ?? "curriculum";
 const result = compileDirectory(dir, formatCalculation);
-if (result.ok) {
+const reader = result.ok ? compileReaderSources(result.lesson, readReaderSources(dir)) : undefined;
+const problems = result.ok ? (reader && !reader.ok ? reader.problems : []) : result.problems;
+if (result.ok && problems.length === 0) {
   console.log(
-    `${dir}: lesson "${result.lesson.id}" is valid (${result.lesson.nodes.length} nodes)`,
+    `${dir}: lesson "${result.lesson.id}" is valid (${result.lesson.nodes.length} nodes, ${reader?.ok ? reader.banks.length : 0} answer banks)`,
   );
 } else {
-  for (const problem of result.problems) console.error(formatProblem(problem));
-  console.error(`${dir}: ${result.problems.length} problem(s) found`);
+  for (const problem of problems) console.error(formatProblem(problem));
+  console.error(`${dir}: ${problems.length} problem(s) found`);
   process.exitCode = 1;
 }

@@ -52,7 +52,8 @@ export function compileLesson(
   return { ok: true, lesson: { ...lesson.data, nodes: nodes.map((node) => node.data) } };
 }
 
-function parseFile<S extends z.ZodType<LessonFile | LessonNode>>(
+/** Parses one YAML file against a schema; problems are collected, not thrown. */
+export function parseFile<S extends z.ZodType>(
   { file, text }: SourceText,
   schema: S,
   problems: Problem[],

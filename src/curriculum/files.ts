@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { ReaderSources } from "./bank";
 import type { FormatCalculation } from "./calc";
 import {
   type CompileResult,
@@ -36,6 +37,18 @@ export function compileDirectory(dir: string, format: FormatCalculation): Compil
     };
   }
   return compileLesson(sources, format);
+}
+
+/** The reader's sources: lexicon.yaml and bank/*.yaml (the bank folder may be absent). */
+export function readReaderSources(dir: string): ReaderSources {
+  const bankDir = join(dir, "bank");
+  const bankFiles = existsSync(bankDir)
+    ? readdirSync(bankDir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+        .map((name) => readSource(join(bankDir, name)))
+    : [];
+  return { lexicon: readSource(join(dir, "lexicon.yaml")), banks: bankFiles };
 }
 
 function readSource(path: string): SourceText {

@@ -136,8 +136,51 @@ export const LessonFileSchema = z.strictObject({
   kcs: z.array(KnowledgeComponentSchema).min(1),
 });
 
-/** The compiled lesson: lesson.yaml plus every node, in file order. */
-export const LessonSchema = LessonFileSchema.extend({ nodes: z.array(NodeSchema).min(1) });
+/** curriculum/bank/<node>.yaml: learner-like answers that train the node's reader at build time. */
+const Answers = z.array(Text);
+export const AnswerBankSchema = z.strictObject({
+  node: Id,
+  check: z.strictObject({
+    /** Answers showing every key idea needed and no misconception. */
+    complete: Answers.min(1),
+    /** Per key idea: answers showing that idea and no other. */
+    keyIdeas: z.record(Id, Answers),
+    /** Per misconception: answers stating it, tentatively or not. */
+    misconceptions: z.record(Id, Answers),
+    /** Answers showing no key idea and no misconception (near misses, negations, vague). */
+    negatives: Answers.min(1),
+  }),
+  guiding: z.array(
+    z.strictObject({ step: z.number().int().min(0), shown: Answers, notShown: Answers }),
+  ),
+});
+
+/** A linear classifier over the reader's features, with the decision threshold chosen at build time. */
+export const LinearModelSchema = z.strictObject({
+  bias: z.number(),
+  weights: z.record(z.string(), z.number()),
+  threshold: z.number().min(0).max(1),
+});
+
+export const NodeReaderSchema = z.strictObject({
+  keyIdeas: z.record(Id, LinearModelSchema),
+  misconceptions: z.record(Id, LinearModelSchema),
+  /** One per guiding question, in order; null where the bank has no examples for it. */
+  guiding: z.array(LinearModelSchema.nullable()),
+});
+
+/** What the build trains for the reader: concept classes, spelling vocabulary, models per node. */
+export const LessonReaderSchema = z.strictObject({
+  lexicon: z.record(Id, z.array(Text)),
+  vocabulary: z.array(z.string()),
+  nodes: z.record(Id, NodeReaderSchema),
+});
+
+/** The compiled lesson: lesson.yaml plus every node, in file order, and the trained reader. */
+export const LessonSchema = LessonFileSchema.extend({
+  nodes: z.array(NodeSchema).min(1),
+  reader: LessonReaderSchema.optional(),
+});
 
 export type SocraticStep = z.infer<typeof SocraticStepSchema>;
 export type Voices = z.infer<typeof VoicesSchema>;
@@ -151,6 +194,10 @@ export type LessonNode = z.infer<typeof NodeSchema>;
 export type KnowledgeComponent = z.infer<typeof KnowledgeComponentSchema>;
 export type LessonFile = z.infer<typeof LessonFileSchema>;
 export type Lesson = z.infer<typeof LessonSchema>;
+export type AnswerBank = z.infer<typeof AnswerBankSchema>;
+export type LinearModel = z.infer<typeof LinearModelSchema>;
+export type NodeReader = z.infer<typeof NodeReaderSchema>;
+export type LessonReader = z.infer<typeof LessonReaderSchema>;
 
 function reportDuplicateIds(
   items: readonly { id: string }[],

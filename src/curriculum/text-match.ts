@@ -1,3 +1,5 @@
+import { normaliseWriting } from "./writing";
+
 /**
  * Phrase matching for free-text answers: case, punctuation, contractions, British/American
  * spelling and common word endings are normalised on both sides, so "halves the error" matches
@@ -38,6 +40,8 @@ const NUMBER_WORDS: Record<string, string> = {
   eight: "8",
   nine: "9",
   ten: "10",
+  twenty: "20",
+  fifty: "50",
   hundred: "100",
   thousand: "1000",
 };
@@ -105,8 +109,7 @@ function stripFirst(word: string, rules: readonly [string, string][]): string {
 
 /** Splits text into sentences of stemmed tokens, each token tagged with its clause. */
 export function tokenize(text: string): Token[][] {
-  let t = text
-    .toLowerCase()
+  let t = normaliseWriting(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "");
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);

@@ -89,7 +89,7 @@ export async function takeTurn(
       state,
       text,
       opinion && state.nodeId === opinion.nodeId && state.phase === "check"
-        ? { grade: opinion.grade }
+        ? { grade: { ...opinion.grade, evidence: {}, confidence: 0.5 } }
         : {},
     );
   const preview = opinion ? stepOn(first.state) : ruled;

@@ -1,6 +1,7 @@
-import { type Grade, gradeAnswer } from "../curriculum/rubric-grader";
+import type { Grade } from "../curriculum/rubric-grader";
 import type { Lesson, LessonNode, VoiceName } from "../curriculum/schema";
 import { matchesAny } from "../curriculum/text-match";
+import { type Reading, readCheckAnswer, readGuidingAnswer } from "../reading/reader";
 import type { CalculationRequest } from "./calculation-request";
 import { classifyIntent, type Intent } from "./intent";
 import { currentQuestion, explanationIn, nextVoice, nodeOf, vocabularyOf } from "./lesson-view";
@@ -48,7 +49,7 @@ export interface TurnResult {
 export interface StepResult extends TurnResult {
   intent: Intent;
   /** Set when the message was graded as an answer to a check question. */
-  grade?: Grade;
+  grade?: Reading;
   flag?: Flag;
   /** A calculation the learner asked for; the model answers it with the calculator tool. */
   calculation?: CalculationRequest;
@@ -57,15 +58,16 @@ export interface StepResult extends TurnResult {
 }
 
 export interface StepOptions {
-  /** A verdict from model-assisted grading, used instead of the rubric grader for check answers. */
-  grade?: Grade;
+  /** A reading from model-assisted grading, used instead of the offline reader for check answers. */
+  grade?: Reading;
 }
 
 interface Turn {
   state: TutorState;
   text: string;
   kind: ReplyKind;
-  grade?: Grade;
+  grade?: Reading;
+  flag?: Flag;
 }
 
 const reply = ({ state, text, kind }: Turn): TurnResult => ({ state, reply: { text, kind } });
@@ -82,6 +84,8 @@ export function startSession(lesson: Lesson, voice: VoiceName = "socratic"): Tur
       rung: 0,
       attempts: 0,
       helpRequests: 0,
+      ideasShown: [],
+      stepsShown: [],
       mastery: Object.fromEntries(lesson.kcs.map((kc) => [kc.id, 0.1])),
       completed: [],
       remediated: [],
@@ -111,11 +115,14 @@ export function step(
   text: string,
   options: StepOptions = {},
 ): StepResult {
-  const { intent, flag } = classifyIntent(text, {
+  const classified = classifyIntent(text, {
     awaitingAnswer: !state.finished,
     vocabulary: vocabularyOf(lesson),
   });
+  const { flag } = classified;
+  const intent = answerAfterAll(lesson, state, text, classified.intent);
   const turn = respond(lesson, state, text, intent, options);
+  const turnFlag = flag ?? turn.flag;
   const caution = flag && CAUTIONS[flag.kind];
   const asksModel = intent.kind === "question" || intent.kind === "calculation";
   return {
@@ -123,10 +130,25 @@ export function step(
     reply: { text: paragraphs(caution, turn.text), kind: turn.kind },
     intent,
     ...(turn.grade && { grade: turn.grade }),
-    ...(flag && { flag }),
+    ...(turnFlag && { flag: turnFlag }),
     ...(intent.kind === "calculation" && { calculation: intent.request }),
     ...(asksModel && { question: { text, nodeId: state.nodeId } }),
   };
+}
+
+/**
+ * "how big it is and how much text it read" opens like a question but answers one. A message
+ * classified as a question that does not end with a question mark is read as an answer when the
+ * reader finds the current question's ideas in it.
+ */
+function answerAfterAll(lesson: Lesson, state: TutorState, text: string, intent: Intent): Intent {
+  if (intent.kind !== "question" || state.finished || /\?\s*$/.test(text)) return intent;
+  const node = nodeOf(lesson, state.nodeId);
+  const answers =
+    state.phase === "socratic"
+      ? readGuidingAnswer(lesson, node, state.step, text).shown
+      : readCheckAnswer(lesson, node, text, state.ideasShown).verdict !== "unrecognised";
+  return answers ? { kind: "answer" } : intent;
 }
 
 function respond(
@@ -144,7 +166,7 @@ function respond(
     case "answer":
       if (state.finished) return { state, text: say.afterLesson, kind: "complete" };
       return state.phase === "socratic"
-        ? answerGuiding(state, node, text)
+        ? answerGuiding(lesson, state, node, text)
         : answerCheck(lesson, state, node, text, options.grade);
     case "hint":
       return helpWith(lesson, state, node);
@@ -179,10 +201,27 @@ function guidingOf(node: LessonNode, state: TutorState) {
   return guiding;
 }
 
-function answerGuiding(state: TutorState, node: LessonNode, text: string): Turn {
+function answerGuiding(lesson: Lesson, state: TutorState, node: LessonNode, text: string): Turn {
   const guiding = guidingOf(node, state);
-  const shown = matchesAny(guiding.accept, text);
-  const observed = observe(state, node, shown);
+  const reading = readGuidingAnswer(lesson, node, state.step, text);
+  const shown = reading.shown;
+  // Ideas of later guiding questions stated now are not asked for again.
+  const laterShown = node.voices.socratic
+    .map((_, later) => later)
+    .filter((later) => later > state.step && !state.stepsShown.includes(later))
+    .filter((later) => readGuidingAnswer(lesson, node, later, text).shown);
+  const observed = {
+    ...observe(state, node, shown),
+    stepsShown: [...state.stepsShown, ...laterShown],
+  };
+  if (reading.gaming) {
+    return {
+      state: { ...observed, attempts: state.attempts + 1 },
+      text: paragraphs(say.gaming, guiding.ask),
+      kind: "feedback",
+      flag: { kind: "gaming", reason: reading.gaming.reason },
+    };
+  }
   if (shown) return advanceGuiding(observed, node, guiding.followUp);
   const attempts = state.attempts + 1;
   if (attempts >= GUIDING_ATTEMPTS) {
@@ -197,7 +236,8 @@ function answerGuiding(state: TutorState, node: LessonNode, text: string): Turn 
 
 /** After a guiding question: the next one, or (in the learner's voice) the check question. */
 function advanceGuiding(state: TutorState, node: LessonNode, told: string): Turn {
-  const nextStep = state.step + 1;
+  let nextStep = state.step + 1;
+  while (state.stepsShown.includes(nextStep)) nextStep++;
   const nextGuiding = node.voices.socratic[nextStep];
   if (nextGuiding) {
     return {
@@ -219,10 +259,10 @@ function answerCheck(
   state: TutorState,
   node: LessonNode,
   text: string,
-  assisted: Grade | undefined,
+  assisted: Reading | undefined,
 ): Turn {
   const { rubric } = node.check;
-  const grade = assisted ?? gradeAnswer(rubric, text);
+  const grade = assisted ?? readCheckAnswer(lesson, node, text, state.ideasShown);
   const correct = grade.verdict === "correct";
   const observed = observe(state, node, correct);
   if (correct) {
@@ -231,7 +271,22 @@ function answerCheck(
     return { ...leaveNode(lesson, observed, node, "shown", praise), grade };
   }
 
-  const failed = { ...observed, attempts: state.attempts + 1, rung: Math.min(3, state.rung + 1) };
+  const failed = {
+    ...observed,
+    attempts: state.attempts + 1,
+    rung: Math.min(3, state.rung + 1),
+    // A misconception stated now outweighs what earlier tries showed.
+    ideasShown: grade.verdict === "misconception" ? [] : grade.keyIdeasFound,
+  };
+  if (grade.gaming) {
+    return {
+      state: failed,
+      text: paragraphs(say.gaming, node.check.question),
+      kind: "feedback",
+      grade,
+      flag: { kind: "gaming", reason: grade.gaming.reason },
+    };
+  }
   const misconception = rubric.misconceptions.find((m) => m.id === grade.misconceptionId);
   if (failed.attempts >= CHECK_ATTEMPTS) {
     return { ...explainAndLeave(lesson, failed, node, misconception?.feedback), grade };
@@ -269,7 +324,10 @@ function answerCheck(
   }
   if (grade.verdict === "partial") {
     const found = rubric.keyIdeas.find((idea) => grade.keyIdeasFound.includes(idea.id));
-    const quote = quoteOf(text, (sentence) => (found ? matchesAny(found.accept, sentence) : true));
+    const evidence = found && grade.evidence[found.id];
+    const quote = evidence
+      ? quoteOf(evidence)
+      : quoteOf(text, (sentence) => (found ? matchesAny(found.accept, sentence) : true));
     const acknowledged = say.partlyThere(quote, found?.description ?? "");
     const next =
       failed.rung < 3 ? questionAboutMissing(node, grade) : ladderRung(node, failed.rung);

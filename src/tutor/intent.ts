@@ -34,7 +34,7 @@ const VOICE_REQUESTS: readonly { voice: VoiceName | undefined; pattern: RegExp }
   {
     voice: "metaphor",
     pattern:
-      /\b(?:use|give|with|in|try|switch to|change to|prefer|want|through|an?) (?:me )?(?:an? |the )?(?:metaphor|analogy|comparison)s?\b|^(?:metaphor|analogy)(?: please| voice| mode)?$|\beli5\b|\blike i m (?:five|5)\b|\bmetaphor (?:voice|mode)\b/,
+      /\b(?:use|give|with|try|switch to|change to|prefer|want|through|an?) (?:me )?(?:an? |the )?(?:metaphor|analogy|comparison)s?\b|\bin (?:an? |the )?(?:metaphor|analogy)s?\b|^(?:metaphor|analogy)(?: please| voice| mode)?$|\beli5\b|\blike i m (?:five|5)\b|\bmetaphor (?:voice|mode)\b/,
   },
   {
     voice: "plain",

@@ -15,7 +15,17 @@ export function observe(state: TutorState, node: LessonNode, correct: boolean): 
 
 /** The node's guiding questions from the start, with fresh counters. */
 export function enterNode(state: TutorState, nodeId: string): TutorState {
-  return { ...state, nodeId, phase: "socratic", step: 0, rung: 0, attempts: 0, helpRequests: 0 };
+  return {
+    ...state,
+    nodeId,
+    phase: "socratic",
+    step: 0,
+    rung: 0,
+    attempts: 0,
+    helpRequests: 0,
+    ideasShown: [],
+    stepsShown: [],
+  };
 }
 
 /** Back to a node left for a remediation visit: straight to its check question. */

@@ -29,6 +29,8 @@ export const say = {
   personalData:
     "Please don't share personal details like that here; I don't need them to help you.",
   correct: "That's it.",
+  gaming:
+    "I can't grade a list of options or keywords, or my own words pasted back. Give me one answer, in your own words — a rough one is fine.",
   partlyThere: (quote: string, idea: string) =>
     `You're partway there. When you say “${quote}”, you've got one part: ${lowerFirst(idea)} There's more to it, though.`,
   notYet: "Not quite yet.",

@@ -1,6 +1,7 @@
 import { decodedPayloads, disguiseFreeView, plainView } from "./text-views";
 
-export type FlagKind = "extraction" | "injection" | "abuse" | "personal-data";
+/** "gaming": an answer that tries to pass the grader without answering (see src/reading/gaming.ts). */
+export type FlagKind = "extraction" | "injection" | "abuse" | "personal-data" | "gaming";
 
 export interface Flag {
   kind: FlagKind;

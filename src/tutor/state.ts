@@ -25,6 +25,10 @@ export const TutorStateSchema = z.strictObject({
   attempts: z.number().int().min(0),
   /** Hint requests on the current question. */
   helpRequests: z.number().int().min(0),
+  /** Key ideas of the check question shown in earlier tries; they count toward the next try. */
+  ideasShown: z.array(z.string()).default([]),
+  /** Guiding questions of this node whose idea the learner has already stated (not asked again). */
+  stepsShown: z.array(z.number().int().min(0)).default([]),
   /** P(known) per knowledge component id; a component not yet practised is at the BKT prior. */
   mastery: z.record(z.string(), probability),
   completed: z.array(z.strictObject({ nodeId: z.string(), outcome: z.enum(NODE_OUTCOMES) })),

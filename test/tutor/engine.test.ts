@@ -331,7 +331,13 @@ describe("messages that are not answers", () => {
       state,
       "They are alike in what they learn, and differ in how big they are.",
       {
-        grade: { verdict: "correct", keyIdeasFound: ["same-task", "scale"], keyIdeasMissing: [] },
+        grade: {
+          verdict: "correct",
+          keyIdeasFound: ["same-task", "scale"],
+          keyIdeasMissing: [],
+          evidence: {},
+          confidence: 0.8,
+        },
       },
     );
     expect(result.grade?.verdict).toBe("correct");

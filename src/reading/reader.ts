@@ -1,0 +1,215 @@
+import type { Grade } from "../curriculum/rubric-grader";
+import type {
+  Lesson,
+  LessonNode,
+  LessonReader,
+  LinearModel,
+  NodeReader,
+} from "../curriculum/schema";
+import { compilePattern, sentencesAffirm, tokenize } from "../curriculum/text-match";
+import { normaliseWriting } from "../curriculum/writing";
+import { featuresOf } from "./features";
+import { detectGaming, type GamingSignal } from "./gaming";
+import { compileLexicon } from "./lexicon";
+import { probability } from "./logistic";
+import { shownTextOf } from "./shown-text";
+import { spellerFor } from "./spelling";
+
+/** What the reader makes of one answer to a check question. */
+export interface Reading extends Grade {
+  /** The learner's own words that show each idea found, and the misconception, by id. */
+  evidence: Record<string, string>;
+  /** How sure the reader is of the verdict, from 0 to 1. */
+  confidence: number;
+  gaming?: GamingSignal;
+}
+
+/** What the reader makes of one answer to a guiding question. */
+export interface GuidingReading {
+  shown: boolean;
+  confidence: number;
+  evidence?: string;
+  gaming?: GamingSignal;
+}
+
+/** A confident rule match counts as this probability when it is combined with the classifier. */
+const RULE_CONFIDENCE = 0.9;
+
+interface Sentence {
+  original: string;
+  prepared: string;
+  features: string[];
+}
+
+interface PreparedAnswer {
+  sentences: Sentence[];
+  features: string[];
+  prepared: string;
+}
+
+/** Spelling fixed toward the lesson's words, features computed sentence by sentence. */
+function prepare(
+  text: string,
+  reader: Pick<LessonReader, "lexicon" | "vocabulary"> | undefined,
+): PreparedAnswer {
+  const originals = text
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const speller = reader && spellerFor(reader.vocabulary);
+  const lexicon = reader && compileLexicon(reader.lexicon);
+  const all = new Set<string>();
+  const sentences = originals.map((original) => {
+    const normal = normaliseWriting(original);
+    const prepared = speller ? speller(normal) : normal;
+    const features = lexicon ? featuresOf(prepared, lexicon).all : [];
+    for (const f of features) all.add(f);
+    return { original, prepared, features };
+  });
+  if (lexicon && sentences.length > 1) {
+    // Pairs across sentence breaks ("both guess the next word. the big one is bigger") count too.
+    for (const f of featuresOf(sentences.map((s) => s.prepared).join(" "), lexicon).all) all.add(f);
+  }
+  return { sentences, features: [...all], prepared: sentences.map((s) => s.prepared).join("\n") };
+}
+
+/** A phrase rule's or a classifier's belief that the answer shows one idea, with its evidence. */
+interface Belief {
+  score: number;
+  found: boolean;
+  evidence?: string;
+}
+
+function believe(
+  answer: PreparedAnswer,
+  phrasings: readonly string[],
+  model: LinearModel | undefined,
+): Belief {
+  const patterns = phrasings.map(compilePattern);
+  const ruleSentence = answer.sentences.find((s) =>
+    patterns.some((p) => sentencesAffirm(tokenize(s.prepared), p)),
+  );
+  const ruleWhole =
+    ruleSentence ?? (patterns.some((p) => sentencesAffirm(tokenize(answer.prepared), p)) ? answer.sentences[0] : undefined);
+  const p = model ? probability(model, answer.features) : 0;
+  const byModel = model !== undefined && p >= model.threshold;
+  if (ruleWhole) {
+    return { score: Math.max(p, RULE_CONFIDENCE), found: true, evidence: ruleWhole.original };
+  }
+  if (!byModel || !model) return { score: p, found: false };
+  const best = answer.sentences.reduce(
+    (top, s) => {
+      const q = probability(model, s.features);
+      return q > top.q ? { s, q } : top;
+    },
+    { s: answer.sentences[0], q: -1 },
+  );
+  return { score: p, found: true, ...(best.s && { evidence: best.s.original }) };
+}
+
+/** The features a classifier sees for a text; training uses exactly what reading uses. */
+export function answerFeatures(
+  text: string,
+  reader: Pick<LessonReader, "lexicon" | "vocabulary">,
+): string[] {
+  return prepare(text, reader).features;
+}
+
+function nodeReaderOf(lesson: Lesson, node: LessonNode): NodeReader | undefined {
+  return lesson.reader?.nodes[node.id];
+}
+
+/**
+ * Reads an answer to the node's check question. The rule, in order:
+ * 1. gaming (keyword lists, several answers, pasted tutor text, words to the grader) -> unrecognised;
+ * 2. a key idea is found when a phrase rule affirms it (un-negated) or its classifier's
+ *    probability reaches the threshold calibrated at build time; likewise a misconception;
+ * 3. a misconception outranks key ideas: it needs correcting first;
+ * 4. ideas from earlier tries at the same question (`earlier`) count, unless this answer states
+ *    a misconception; then the answer is correct with `keyIdeasNeeded` ideas, partial with fewer.
+ */
+export function readCheckAnswer(
+  lesson: Lesson,
+  node: LessonNode,
+  text: string,
+  earlier: readonly string[] = [],
+): Reading {
+  const { rubric } = node.check;
+  const keyIdeasMissingAll = rubric.keyIdeas.map((idea) => idea.id);
+  const gaming = detectGaming(text, shownTextOf(lesson));
+  if (gaming) {
+    return {
+      verdict: "unrecognised",
+      keyIdeasFound: [],
+      keyIdeasMissing: keyIdeasMissingAll,
+      evidence: {},
+      confidence: 0.9,
+      gaming,
+    };
+  }
+  const reader = nodeReaderOf(lesson, node);
+  const answer = prepare(text, lesson.reader);
+  const evidence: Record<string, string> = {};
+
+  let misconception: { id: string; belief: Belief } | undefined;
+  for (const m of rubric.misconceptions) {
+    const belief = believe(answer, m.triggers, reader?.misconceptions[m.id]);
+    if (belief.found && (!misconception || belief.score > misconception.belief.score)) {
+      misconception = { id: m.id, belief };
+    }
+  }
+  const beliefs = rubric.keyIdeas.map((idea) => ({
+    id: idea.id,
+    belief: believe(answer, idea.accept, reader?.keyIdeas[idea.id]),
+  }));
+  for (const { id, belief } of beliefs) if (belief.found && belief.evidence) evidence[id] = belief.evidence;
+  const nowFound = beliefs.filter((b) => b.belief.found).map((b) => b.id);
+
+  if (misconception) {
+    if (misconception.belief.evidence) evidence[misconception.id] = misconception.belief.evidence;
+    return {
+      verdict: "misconception",
+      keyIdeasFound: nowFound,
+      keyIdeasMissing: keyIdeasMissingAll.filter((id) => !nowFound.includes(id)),
+      misconceptionId: misconception.id,
+      evidence,
+      confidence: misconception.belief.score,
+    };
+  }
+  const keyIdeasFound = keyIdeasMissingAll.filter(
+    (id) => nowFound.includes(id) || earlier.includes(id),
+  );
+  const keyIdeasMissing = keyIdeasMissingAll.filter((id) => !keyIdeasFound.includes(id));
+  const verdict =
+    keyIdeasFound.length >= rubric.keyIdeasNeeded
+      ? "correct"
+      : keyIdeasFound.length > 0
+        ? "partial"
+        : "unrecognised";
+  const scores = beliefs.map((b) => b.belief.score);
+  const confidence =
+    verdict === "correct"
+      ? Math.min(...beliefs.filter((b) => nowFound.includes(b.id)).map((b) => b.belief.score), 1)
+      : 1 - Math.max(0, ...scores.filter((_, i) => !nowFound.includes(beliefs[i]?.id ?? "")));
+  return { verdict, keyIdeasFound, keyIdeasMissing, evidence, confidence };
+}
+
+/** Reads an answer to guiding question `step`: a phrase rule or the step's classifier shows it. */
+export function readGuidingAnswer(
+  lesson: Lesson,
+  node: LessonNode,
+  step: number,
+  text: string,
+): GuidingReading {
+  const guiding = node.voices.socratic[step];
+  if (!guiding) throw new Error(`node "${node.id}" has no guiding question ${step}`);
+  const gaming = detectGaming(text, shownTextOf(lesson));
+  if (gaming) return { shown: false, confidence: 0.9, gaming };
+  const answer = prepare(text, lesson.reader);
+  const belief = believe(answer, guiding.accept, nodeReaderOf(lesson, node)?.guiding[step] ?? undefined);
+  return {
+    shown: belief.found,
+    confidence: belief.found ? belief.score : 1 - belief.score,
+    ...(belief.evidence && { evidence: belief.evidence }),
+  };
+}
