@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { Settings } from "./config";
 import type { Db } from "./db/types";
-import type { AnswerQuestion, GradeWithModel } from "./sessions/turn";
+import type { AnswerQuestion, ReadWithModel } from "./sessions/turn";
 
 /** Everything the app needs from its runtime; the Node and Worker entries each build one. */
 export type Deps = {
@@ -16,8 +16,8 @@ export type Deps = {
   now: () => number;
   /** Answers free-form questions with the configured model (the offline one by default). */
   answerQuestion: AnswerQuestion;
-  /** Present when a provider is configured: grades answers the rubric grader could not place. */
-  gradeWithModel?: GradeWithModel;
+  /** Present when a provider is configured: the grading model's reading of every answer. */
+  readWithModel?: ReadWithModel;
 };
 
 export type Principal = { kind: "teacher"; id: string } | { kind: "learner"; id: string };

@@ -9,7 +9,7 @@ export {
   type QuestionInput,
 } from "./answer-question";
 export { FALLBACK_NOTICE, type FallbackOptions, withFallback } from "./fallback-model";
-export { type GradeWithModelInput, gradeWithModel } from "./grade-with-model";
+export { type AnswerTarget, type ReadWithModelInput, readWithModel } from "./read-with-model";
 export {
   DEFAULT_MODEL_NAMES,
   type ModelDeps,

@@ -48,17 +48,21 @@ function multipleChoice(text: string): boolean {
   return (text.match(OPTION_MARKERS)?.length ?? 0) >= 2 || WHICH_OF.test(text) || EITHER.test(text);
 }
 
-/** Five or more short fragments with hardly a verb or article between them. */
+/**
+ * Loose keywords: five or more fragments of at most three words each, or six or more nearly all
+ * that short, with hardly a verb or article between them. ("params, data, compute" answers a
+ * question that asks for three quantities; a string of the lesson's terms answers nothing.)
+ */
 function keywordList(text: string): boolean {
   const fragments = text
     .split(/[,;\n|/•·]+|\s-\s/)
     .map((f) => f.trim())
     .filter((f) => /[a-z0-9]/.test(f));
   if (fragments.length < 5) return false;
-  const short = fragments.filter((f) => f.split(/\s+/).length <= 3).length;
+  const short = fragments.filter((f) => f.split(/\s+/).length <= 3).length / fragments.length;
   const words = text.split(/\s+/).filter(Boolean).length;
-  const glue = text.match(FUNCTION_WORDS)?.length ?? 0;
-  return short / fragments.length >= 0.7 && glue / words < 0.2;
+  const glue = (text.match(FUNCTION_WORDS)?.length ?? 0) / words;
+  return glue < 0.2 && (short === 1 || (fragments.length >= 6 && short >= 0.75));
 }
 
 /** Word 4-grams of a text, for comparing an answer with what the tutor showed. */

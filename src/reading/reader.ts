@@ -35,42 +35,59 @@ export interface GuidingReading {
 /** A confident rule match counts as this probability when it is combined with the classifier. */
 const RULE_CONFIDENCE = 0.9;
 
-interface Sentence {
+interface Segment {
   original: string;
   prepared: string;
   features: string[];
 }
 
 interface PreparedAnswer {
-  sentences: Sentence[];
+  /** Sentences, for phrase rules and quotes. */
+  sentences: Segment[];
+  /** Sentences and, where a sentence has several, its clauses: each idea is judged on each. */
+  segments: Segment[];
   features: string[];
   prepared: string;
 }
+
+const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+/;
+/** Where a sentence splits into clauses that may each carry a claim of their own. */
+const CLAUSE_BREAK =
+  /[,:]\s+|\s+-\s+|\s+(?:but|whereas|although|though|while|so|and also|and then)\s+/i;
 
 /** Spelling fixed toward the lesson's words, features computed sentence by sentence. */
 function prepare(
   text: string,
   reader: Pick<LessonReader, "lexicon" | "vocabulary"> | undefined,
 ): PreparedAnswer {
-  const originals = text
-    .split(/(?<=[.!?;])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
   const speller = reader && spellerFor(reader.vocabulary);
   const lexicon = reader && compileLexicon(reader.lexicon);
-  const all = new Set<string>();
-  const sentences = originals.map((original) => {
+  const segment = (original: string): Segment => {
     const normal = normaliseWriting(original);
     const prepared = speller ? speller(normal) : normal;
-    const features = lexicon ? featuresOf(prepared, lexicon).all : [];
-    for (const f of features) all.add(f);
-    return { original, prepared, features };
+    return { original, prepared, features: lexicon ? featuresOf(prepared, lexicon).all : [] };
+  };
+  const pieces = (whole: string, pattern: RegExp) =>
+    whole
+      .split(pattern)
+      .map((s) => s.trim())
+      .filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = pieces(text, SENTENCE_BREAK).map(segment);
+  const clauses = sentences.flatMap((sentence) => {
+    const parts = pieces(sentence.original, CLAUSE_BREAK);
+    return parts.length > 1 ? parts.map(segment) : [];
   });
+  const all = new Set(sentences.flatMap((s) => s.features));
   if (lexicon && sentences.length > 1) {
     // Pairs across sentence breaks ("both guess the next word. the big one is bigger") count too.
     for (const f of featuresOf(sentences.map((s) => s.prepared).join(" "), lexicon).all) all.add(f);
   }
-  return { sentences, features: [...all], prepared: sentences.map((s) => s.prepared).join("\n") };
+  return {
+    sentences,
+    segments: [...sentences, ...clauses],
+    features: [...all],
+    prepared: sentences.map((s) => s.prepared).join("\n"),
+  };
 }
 
 /** A phrase rule's or a classifier's belief that the answer shows one idea, with its evidence. */
@@ -91,28 +108,45 @@ function believe(
   );
   const ruleWhole =
     ruleSentence ?? (patterns.some((p) => sentencesAffirm(tokenize(answer.prepared), p)) ? answer.sentences[0] : undefined);
-  const p = model ? probability(model, answer.features) : 0;
-  const byModel = model !== undefined && p >= model.threshold;
+  // The whole answer, or any sentence or clause of it on its own: an idea stated in one clause
+  // is not hidden by what the other clauses say.
+  let p = model ? probability(model, answer.features) : 0;
+  let best: Segment | undefined = answer.sentences[0];
+  if (model) {
+    for (const s of answer.segments) {
+      const q = probability(model, s.features);
+      if (q > p) {
+        p = q;
+        best = s;
+      }
+    }
+  }
   if (ruleWhole) {
     return { score: Math.max(p, RULE_CONFIDENCE), found: true, evidence: ruleWhole.original };
   }
-  if (!byModel || !model) return { score: p, found: false };
-  const best = answer.sentences.reduce(
-    (top, s) => {
-      const q = probability(model, s.features);
-      return q > top.q ? { s, q } : top;
-    },
-    { s: answer.sentences[0], q: -1 },
-  );
-  return { score: p, found: true, ...(best.s && { evidence: best.s.original }) };
+  if (!model || p < model.threshold) return { score: p, found: false };
+  return { score: p, found: true, ...(best && { evidence: best.original }) };
 }
 
-/** The features a classifier sees for a text; training uses exactly what reading uses. */
+/**
+ * The features a classifier sees for a text, whole and per sentence or clause: training fits the
+ * whole, calibration scores it as reading does (the best of the whole and its parts).
+ */
 export function answerFeatures(
   text: string,
   reader: Pick<LessonReader, "lexicon" | "vocabulary">,
-): string[] {
-  return prepare(text, reader).features;
+): { features: string[]; segments: string[][] } {
+  const answer = prepare(text, reader);
+  return { features: answer.features, segments: answer.segments.map((s) => s.features) };
+}
+
+/** P(idea) of a prepared answer: the best of the whole and each of its sentences and clauses. */
+export function bestProbability(
+  model: Pick<LinearModel, "bias" | "weights">,
+  features: readonly string[],
+  segments: readonly (readonly string[])[],
+): number {
+  return Math.max(probability(model, features), ...segments.map((s) => probability(model, s)));
 }
 
 function nodeReaderOf(lesson: Lesson, node: LessonNode): NodeReader | undefined {

@@ -1,7 +1,7 @@
 import prompts from "../../dist/prompts.json" with { type: "json" };
 import {
   createQuestionAnswerer,
-  gradeWithModel,
+  readWithModel,
   type ModelDeps,
   parsePromptSet,
   providerModel,
@@ -14,12 +14,12 @@ import type { Deps } from "../env";
 /**
  * The models behind a tutor turn, from settings: the model that answers learners (offline unless
  * configured, with the offline one as fallback) and, when a provider is configured, a separate
- * grading call that sees the rubric and returns only a verdict.
+ * reading call that sees the rubric and returns only a structured reading.
  */
 export function tutorModels(
   settings: Settings,
   runtime: Omit<ModelDeps, "lesson"> = {},
-): Pick<Deps, "answerQuestion" | "gradeWithModel"> {
+): Pick<Deps, "answerQuestion" | "readWithModel"> {
   const promptSet = parsePromptSet(prompts);
   const model = selectModel(settings.model, { lesson, ...runtime });
   const answerQuestion = createQuestionAnswerer({ model, lesson, prompts: promptSet });
@@ -28,11 +28,12 @@ export function tutorModels(
   const grader = providerModel(provider, settings.model, runtime);
   return {
     answerQuestion,
-    gradeWithModel: (node, answer) =>
-      gradeWithModel({
+    readWithModel: (node, target, answer) =>
+      readWithModel({
         model: grader,
         prompts: promptSet,
         node,
+        target,
         answer,
         abortSignal: AbortSignal.timeout(settings.model.timeoutMs),
       }),

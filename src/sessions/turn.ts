@@ -1,17 +1,22 @@
 import type { AnswerStream, CalculationCard, QuestionInput } from "../ai";
-import type { Grade } from "../curriculum/rubric-grader";
+import type { AnswerTarget } from "../ai/read-with-model";
 import type { Lesson, LessonNode } from "../curriculum/schema";
 import type { NewMessage } from "../db/queries/sessions";
 import type { Db } from "../db/types";
-import { type Reply, type StepResult, step, type TutorState } from "../tutor";
+import type { ModelReading } from "../reading/combine";
+import { answerTargetOf, type Reply, type StepResult, step, type TutorState } from "../tutor";
 import { commitTurn, loadOwnedSession } from "./store";
 import { type StateView, stateView } from "./views";
 
 /** Answers a free-form question with the configured model (see src/ai/answer-question.ts). */
 export type AnswerQuestion = (input: QuestionInput) => AnswerStream;
 
-/** A separate model call that grades a check answer against the node's rubric. */
-export type GradeWithModel = (node: LessonNode, answer: string) => Promise<Grade | undefined>;
+/** A separate model call that reads an answer against the node's rubric (undefined on failure). */
+export type ReadWithModel = (
+  node: LessonNode,
+  target: AnswerTarget,
+  answer: string,
+) => Promise<ModelReading | undefined>;
 
 export type TurnOutcome = {
   reply: Reply;
@@ -29,7 +34,7 @@ type TurnContext = {
   lesson: Lesson;
   now: () => number;
   answerQuestion: AnswerQuestion;
-  gradeWithModel?: GradeWithModel | undefined;
+  readWithModel?: ReadWithModel | undefined;
 };
 
 function learnerMessage(before: TutorState, text: string, result: StepResult): NewMessage {
@@ -51,22 +56,18 @@ function learnerMessage(before: TutorState, text: string, result: StepResult): N
 
 const needsModel = (result: StepResult) => Boolean(result.question ?? result.calculation);
 
-/**
- * When the rubric grader could not call a check answer correct, a configured grading model gets a
- * second look; its verdict then drives the step. The deterministic grader stands otherwise.
- */
-async function secondOpinion(
+/** With a grading model configured, every answer also gets the model's reading (one call). */
+async function modelReadingOf(
   context: TurnContext,
-  lesson: Lesson,
   state: TutorState,
   text: string,
-  preview: StepResult,
-) {
-  if (!context.gradeWithModel || !preview.grade || preview.grade.verdict === "correct")
-    return undefined;
-  const node = lesson.nodes.find((n) => n.id === state.nodeId);
-  const grade = node && (await context.gradeWithModel(node, text));
-  return grade && { nodeId: state.nodeId, grade };
+): Promise<{ nodeId: string; reading: ModelReading } | undefined> {
+  if (!context.readWithModel) return undefined;
+  const target = answerTargetOf(context.lesson, state, text);
+  const node = target && context.lesson.nodes.find((n) => n.id === target.nodeId);
+  if (!target || !node) return undefined;
+  const reading = await context.readWithModel(node, target, text);
+  return reading && { nodeId: node.id, reading };
 }
 
 /**
@@ -81,18 +82,17 @@ export async function takeTurn(
 ): Promise<{ text: ReadableStream<TurnText>; done: Promise<TurnOutcome> }> {
   const { db, lesson, now } = context;
   const first = await loadOwnedSession(db, ids.learnerId, ids.sessionId);
-  const ruled = step(lesson, first.state, text);
-  const opinion = await secondOpinion(context, lesson, first.state, text, ruled);
+  const model = await modelReadingOf(context, first.state, text);
+  // The model read the answer to the question pending when the turn began; a concurrent turn
+  // that moved the learner on makes that reading moot.
   const stepOn = (state: TutorState) =>
     step(
       lesson,
       state,
       text,
-      opinion && state.nodeId === opinion.nodeId && state.phase === "check"
-        ? { grade: { ...opinion.grade, evidence: {}, confidence: 0.5 } }
-        : {},
+      model && state.nodeId === model.nodeId ? { modelReading: model.reading } : {},
     );
-  const preview = opinion ? stepOn(first.state) : ruled;
+  const preview = stepOn(first.state);
 
   let push: (item: TurnText) => void = () => {};
   let close: () => void = () => {};

@@ -1,7 +1,14 @@
-import type { Grade } from "../curriculum/rubric-grader";
 import type { Lesson, LessonNode, VoiceName } from "../curriculum/schema";
 import { matchesAny } from "../curriculum/text-match";
-import { type Reading, readCheckAnswer, readGuidingAnswer } from "../reading/reader";
+import { combineCheck, combineGuiding, type ModelReading } from "../reading/combine";
+import { detectGaming, type GamingSignal } from "../reading/gaming";
+import {
+  type GuidingReading,
+  type Reading,
+  readCheckAnswer,
+  readGuidingAnswer,
+} from "../reading/reader";
+import { shownTextOf } from "../reading/shown-text";
 import type { CalculationRequest } from "./calculation-request";
 import { classifyIntent, type Intent } from "./intent";
 import { currentQuestion, explanationIn, nextVoice, nodeOf, vocabularyOf } from "./lesson-view";
@@ -58,8 +65,25 @@ export interface StepResult extends TurnResult {
 }
 
 export interface StepOptions {
-  /** A reading from model-assisted grading, used instead of the offline reader for check answers. */
-  grade?: Reading;
+  /** The grading model's reading of this answer, combined with the offline reading. */
+  modelReading?: ModelReading;
+}
+
+/** Which question a message answers, when it is an answer the grading model should also read. */
+export type AnswerTarget = { nodeId: string } & ({ kind: "check" } | { kind: "guiding"; step: number });
+
+/**
+ * The question `text` answers, or undefined when it is no answer (a question, a hint request, …)
+ * or when it addresses the grader: such an answer is read offline only and never reaches a model.
+ */
+export function answerTargetOf(lesson: Lesson, state: TutorState, text: string): AnswerTarget | undefined {
+  if (state.finished) return undefined;
+  const { intent } = classifyIntent(text, { awaitingAnswer: true, vocabulary: vocabularyOf(lesson) });
+  if (answerAfterAll(lesson, state, text, intent).kind !== "answer") return undefined;
+  if (detectGaming(text, shownTextOf(lesson))?.kind === "grader-instruction") return undefined;
+  return state.phase === "socratic"
+    ? { nodeId: state.nodeId, kind: "guiding", step: state.step }
+    : { nodeId: state.nodeId, kind: "check" };
 }
 
 interface Turn {
@@ -166,8 +190,8 @@ function respond(
     case "answer":
       if (state.finished) return { state, text: say.afterLesson, kind: "complete" };
       return state.phase === "socratic"
-        ? answerGuiding(lesson, state, node, text)
-        : answerCheck(lesson, state, node, text, options.grade);
+        ? answerGuiding(lesson, state, node, text, options.modelReading)
+        : answerCheck(lesson, state, node, text, options.modelReading);
     case "hint":
       return helpWith(lesson, state, node);
     case "voice":
@@ -201,9 +225,34 @@ function guidingOf(node: LessonNode, state: TutorState) {
   return guiding;
 }
 
-function answerGuiding(lesson: Lesson, state: TutorState, node: LessonNode, text: string): Turn {
+/** A turn on an answer that games the grader carries the flag, whatever else it does. */
+function flaggedIfGaming(turn: Turn, gaming: GamingSignal | undefined): Turn {
+  return gaming ? { ...turn, flag: { kind: "gaming", reason: gaming.reason } } : turn;
+}
+
+function answerGuiding(
+  lesson: Lesson,
+  state: TutorState,
+  node: LessonNode,
+  text: string,
+  model: ModelReading | undefined,
+): Turn {
+  const reading = combineGuiding(
+    readGuidingAnswer(lesson, node, state.step, text),
+    model?.kind === "guiding" && model.step === state.step ? model : undefined,
+    text,
+  );
+  return flaggedIfGaming(guidingTurn(lesson, state, node, text, reading), reading.gaming);
+}
+
+function guidingTurn(
+  lesson: Lesson,
+  state: TutorState,
+  node: LessonNode,
+  text: string,
+  reading: GuidingReading,
+): Turn {
   const guiding = guidingOf(node, state);
-  const reading = readGuidingAnswer(lesson, node, state.step, text);
   const shown = reading.shown;
   // Ideas of later guiding questions stated now are not asked for again.
   const laterShown = node.voices.socratic
@@ -214,12 +263,11 @@ function answerGuiding(lesson: Lesson, state: TutorState, node: LessonNode, text
     ...observe(state, node, shown),
     stepsShown: [...state.stepsShown, ...laterShown],
   };
-  if (reading.gaming) {
+  if (reading.gaming && state.attempts + 1 < GUIDING_ATTEMPTS) {
     return {
       state: { ...observed, attempts: state.attempts + 1 },
       text: paragraphs(say.gaming, guiding.ask),
       kind: "feedback",
-      flag: { kind: "gaming", reason: reading.gaming.reason },
     };
   }
   if (shown) return advanceGuiding(observed, node, guiding.followUp);
@@ -259,10 +307,25 @@ function answerCheck(
   state: TutorState,
   node: LessonNode,
   text: string,
-  assisted: Reading | undefined,
+  model: ModelReading | undefined,
+): Turn {
+  const grade = combineCheck(
+    node.check.rubric,
+    readCheckAnswer(lesson, node, text, state.ideasShown),
+    model?.kind === "check" ? model : undefined,
+    text,
+  );
+  return flaggedIfGaming(checkTurn(lesson, state, node, text, grade), grade.gaming);
+}
+
+function checkTurn(
+  lesson: Lesson,
+  state: TutorState,
+  node: LessonNode,
+  text: string,
+  grade: Reading,
 ): Turn {
   const { rubric } = node.check;
-  const grade = assisted ?? readCheckAnswer(lesson, node, text, state.ideasShown);
   const correct = grade.verdict === "correct";
   const observed = observe(state, node, correct);
   if (correct) {
@@ -278,13 +341,12 @@ function answerCheck(
     // A misconception stated now outweighs what earlier tries showed.
     ideasShown: grade.verdict === "misconception" ? [] : grade.keyIdeasFound,
   };
-  if (grade.gaming) {
+  if (grade.gaming && failed.attempts < CHECK_ATTEMPTS) {
     return {
       state: failed,
       text: paragraphs(say.gaming, node.check.question),
       kind: "feedback",
       grade,
-      flag: { kind: "gaming", reason: grade.gaming.reason },
     };
   }
   const misconception = rubric.misconceptions.find((m) => m.id === grade.misconceptionId);
@@ -342,7 +404,7 @@ function answerCheck(
 }
 
 /** A question that leads to a missing key idea without stating it: the guiding question behind it. */
-function questionAboutMissing(node: LessonNode, grade: Grade): string {
+function questionAboutMissing(node: LessonNode, grade: Reading): string {
   const missing = node.check.rubric.keyIdeas.filter((idea) =>
     grade.keyIdeasMissing.includes(idea.id),
   );

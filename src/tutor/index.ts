@@ -8,6 +8,8 @@ export {
   type Reply,
   type ReplyKind,
   requestHint,
+  type AnswerTarget,
+  answerTargetOf,
   type StepOptions,
   type StepResult,
   startSession,

@@ -325,23 +325,26 @@ describe("messages that are not answers", () => {
     expect(personal.reply.text).toContain("personal details");
   });
 
-  it("uses a model-assisted grade when one is given", () => {
-    const result = step(
-      lesson,
-      state,
-      "They are alike in what they learn, and differ in how big they are.",
-      {
-        grade: {
-          verdict: "correct",
-          keyIdeasFound: ["same-task", "scale"],
-          keyIdeasMissing: [],
-          evidence: {},
+  it("counts the grading model's ideas only where its quotes are the learner's words", () => {
+    const answer = "They are alike in what they learn, and differ in how big they are.";
+    const reading = (quote: string) =>
+      step(lesson, state, answer, {
+        modelReading: {
+          kind: "check",
+          keyIdeas: [
+            { id: "same-task", quote: "alike in what they learn" },
+            { id: "scale", quote },
+          ],
+          misconception: null,
           confidence: 0.8,
         },
-      },
-    );
-    expect(result.grade?.verdict).toBe("correct");
-    expect(result.state.nodeId).toBe("laws");
+      });
+    const quoted = reading("differ in how big they are");
+    expect(quoted.grade?.verdict).toBe("correct");
+    expect(quoted.state.nodeId).toBe("laws");
+    const invented = reading("one is trained on far more data");
+    expect(invented.grade?.verdict).not.toBe("correct");
+    expect(invented.state.nodeId).toBe(state.nodeId);
   });
 });
 

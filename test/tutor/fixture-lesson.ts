@@ -61,7 +61,10 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
             },
           ],
           samples: {
-            correct: ["They have the same task, the chatbot is just bigger."],
+            correct: [
+              "They have the same task, the chatbot is just bigger.",
+              "Same task for both of them; what differs is that the chatbot is far bigger.",
+            ],
             misconceptions: { "different-task": ["They do a different task."] },
           },
         },
@@ -117,7 +120,10 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
             },
           ],
           samples: {
-            correct: ["It drops by the same fraction each time, and the fraction is small."],
+            correct: [
+              "It drops by the same fraction each time, and the fraction is small.",
+              "Every doubling takes off the same fraction, a small one.",
+            ],
             misconceptions: { halves: ["It halves."] },
           },
         },
@@ -167,7 +173,7 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
             },
           ],
           samples: {
-            correct: ["The compute would cost far too much."],
+            correct: ["The compute would cost far too much.", "It is too expensive to train."],
             misconceptions: { "no-limit": ["There is no limit."] },
           },
         },

@@ -12,11 +12,14 @@ export interface Run {
 /** Turns a phrasing with "..." gaps into words that match it. */
 export const sayPhrasing = (phrasing: string) => phrasing.replace(/\.\.\./g, " ");
 
-/** Knows every answer: the first accepted phrasing of each guiding question, a correct sample at each check. */
+/**
+ * Knows every answer: the first accepted phrasing of each guiding question, a correct sample at
+ * each check (the last one: the first is shown after tries, and pasting it back is gaming).
+ */
 export const strongLearner: Learner = (node, state) => {
   const guiding = node.voices.socratic[state.step];
   if (state.phase === "socratic" && guiding) return sayPhrasing(guiding.accept[0] ?? "");
-  return node.check.rubric.samples.correct[0] ?? "";
+  return node.check.rubric.samples.correct.at(-1) ?? "";
 };
 
 export const wrongLearner: Learner = () => "purple elephants dancing on the moon";

@@ -43,7 +43,9 @@ describe.each([
   it("takes a strong learner through every node to mastery of every component", () => {
     const run = drive(lesson, strongLearner, bound);
     expect(run.state.finished).toBe(true);
-    expect(run.turns).toHaveLength(guidingTotal + lesson.nodes.length);
+    // One turn per guiding question at most (one whose idea was already stated is skipped), one per check.
+    expect(run.turns.length).toBeLessThanOrEqual(guidingTotal + lesson.nodes.length);
+    expect(run.turns.filter((t) => t.grade).length).toBe(lesson.nodes.length);
     expect(run.state.completed.map((c) => c.outcome)).toEqual(lesson.nodes.map(() => "shown"));
     expect(progress(lesson, run.state)).toEqual({
       mastered: lesson.kcs.length,
