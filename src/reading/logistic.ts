@@ -5,11 +5,17 @@ export interface Example {
   positive: boolean;
 }
 
-/** P(positive) under a linear model over binary features. */
-export function probability(model: Pick<LinearModel, "bias" | "weights">, features: readonly string[]): number {
-  let z = model.bias;
-  for (const feature of features) z += model.weights[feature] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+/**
+ * P(positive) under a linear model over binary features, and 0 when the features together say
+ * nothing for it: an answer of words the model never saw is no evidence, whatever the bias.
+ */
+export function probability(
+  model: Pick<LinearModel, "bias" | "weights">,
+  features: readonly string[],
+): number {
+  let evidence = 0;
+  for (const feature of features) evidence += model.weights[feature] ?? 0;
+  return evidence > 0 ? 1 / (1 + Math.exp(-(model.bias + evidence))) : 0;
 }
 
 export interface TrainingOptions {
@@ -19,7 +25,10 @@ export interface TrainingOptions {
   learningRate: number;
 }
 
-const DEFAULTS: TrainingOptions = { l2: 0.02, epochs: 300, learningRate: 0.5 };
+/** Weights smaller than this are dropped: it halves the lesson bundle and moved no dev-half measure by more than one answer. */
+const PRUNE_BELOW = 0.1;
+
+const DEFAULTS: TrainingOptions = { l2: 0.001, epochs: 300, learningRate: 0.5 };
 
 /**
  * Logistic regression on sparse binary features by full-batch gradient descent with AdaGrad
@@ -76,7 +85,7 @@ export function trainLogistic(
   for (const [feature, id] of featureIds) {
     const weight = weights[id] as number;
     // Rounded and pruned: the bundle carries what changes a decision, not noise.
-    if (Math.abs(weight) >= 0.01) kept[feature] = Math.round(weight * 1000) / 1000;
+    if (Math.abs(weight) >= PRUNE_BELOW) kept[feature] = Math.round(weight * 1000) / 1000;
   }
   return { bias: Math.round(bias * 1000) / 1000, weights: kept };
 }
