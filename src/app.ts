@@ -13,6 +13,7 @@ import { healthRoutes } from "./routes/health";
 import { learnPage } from "./routes/learn-page";
 import { learnerRoutes } from "./routes/learners";
 import { pageRoutes } from "./routes/pages";
+import { previewRoutes } from "./routes/preview";
 import { sessionRoutes } from "./routes/sessions";
 import { teachPages } from "./routes/teach-pages";
 import { teacherRoutes } from "./routes/teachers";
@@ -28,7 +29,8 @@ export function createApp(deps: Deps) {
     .route("/learners", learnerRoutes)
     .route("/curriculum", curriculumRoutes)
     .route("/calculator", calculatorRoutes)
-    .route("/sessions", sessionRoutes);
+    .route("/sessions", sessionRoutes)
+    .route("/preview", previewRoutes);
 
   return new Hono<AppEnv>()
     .use(async (c, next) => {

@@ -9,6 +9,7 @@ import { loadClassReport, loadFlags, loadTranscript } from "../teach/class-data"
 import { TeachSignInPage } from "../views/teach/account-forms";
 import { ClassPage } from "../views/teach/class-page";
 import { ClassesPage } from "../views/teach/classes-page";
+import { LessonPage } from "../views/teach/lesson-page";
 import { TeachErrorPage } from "../views/teach/error-page";
 import { TranscriptPage } from "../views/teach/transcript-page";
 import { type ClassEnv, classLearnerParams, loadOwnedClass } from "./owned-class";
@@ -31,6 +32,7 @@ export const teachPages = new Hono<ClassEnv>()
       />,
     );
   })
+  .get("/lesson", requireTeacher(), (c) => c.html(<LessonPage lesson={lesson} />))
   .use("/classes/*", requireTeacher())
   .use("/classes/:id/*", loadOwnedClass())
   .get("/classes/:id", async (c) => {

@@ -25,6 +25,7 @@ export {
   type IntentKind,
 } from "./intent";
 export { vocabularyOf } from "./lesson-view";
+export { type AnswerPreview, type PreviewTarget, previewAnswer } from "./preview";
 export { DEFAULT_BKT, isMastered, MASTERY_THRESHOLD, updateMastery } from "./mastery";
 export { progress } from "./navigation";
 export type { Flag, FlagKind } from "./safety";

@@ -17,6 +17,9 @@ export function ClassesPage(props: {
         <p class="signed-in">
           Signed in as {props.teacherName} <LogOutButton />
         </p>
+        <p>
+          <a href="/teach/lesson">The lesson, with a box to try answers</a>
+        </p>
       </div>
       {props.classes.length === 0 ? (
         <p class="empty">No classes yet. Create one below, then share its code with learners.</p>
