@@ -9,7 +9,6 @@ export {
   type QuestionInput,
 } from "./answer-question";
 export { FALLBACK_NOTICE, type FallbackOptions, withFallback } from "./fallback-model";
-export { type AnswerTarget, type ReadWithModelInput, readWithModel } from "./read-with-model";
 export {
   DEFAULT_MODEL_NAMES,
   type ModelDeps,
@@ -20,3 +19,4 @@ export {
 } from "./models";
 export { CALCULATOR_TOOL_NAME, createOfflineModel, TUTOR_OPTIONS_KEY } from "./offline-model";
 export { fillTemplate, type PromptSet, parsePromptSet } from "./prompts";
+export { type AnswerTarget, type ReadWithModelInput, readWithModel } from "./read-with-model";

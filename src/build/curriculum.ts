@@ -23,7 +23,11 @@ if (result.ok && sources?.ok) {
     `${out}: lesson "${result.lesson.id}" (${result.lesson.nodes.length} nodes, reader trained for ${Object.keys(reader.nodes).length} in ${seconds} s)`,
   );
 } else {
-  const problems: Problem[] = result.ok ? (sources && !sources.ok ? sources.problems : []) : result.problems;
+  const problems: Problem[] = result.ok
+    ? sources && !sources.ok
+      ? sources.problems
+      : []
+    : result.problems;
   for (const problem of problems) console.error(formatProblem(problem));
   process.exitCode = 1;
 }

@@ -1,7 +1,7 @@
-import { type SourceText, parseFile } from "./compile";
+import { z } from "zod";
+import { parseFile, type SourceText } from "./compile";
 import type { Problem } from "./problems";
 import { type AnswerBank, AnswerBankSchema, type Lesson } from "./schema";
-import { z } from "zod";
 
 /** curriculum/lexicon.yaml: concept id -> the words and phrases that express it. */
 export const LexiconSchema = z.record(
@@ -39,15 +39,21 @@ export function compileReaderSources(lesson: Lesson, sources: ReaderSources): Re
 
 function checkBank(lesson: Lesson, file: string, bank: AnswerBank): Problem[] {
   const node = lesson.nodes.find((n) => n.id === bank.node);
-  if (!node) return [{ file, path: "node", message: `names no node of the lesson: "${bank.node}"` }];
+  if (!node)
+    return [{ file, path: "node", message: `names no node of the lesson: "${bank.node}"` }];
   const problems: Problem[] = [];
   const unknown = (path: string, ids: string[], known: string[]) => {
     for (const id of ids) {
-      if (!known.includes(id)) problems.push({ file, path: `${path}.${id}`, message: "is no id of the node" });
+      if (!known.includes(id))
+        problems.push({ file, path: `${path}.${id}`, message: "is no id of the node" });
     }
   };
   const { rubric } = node.check;
-  unknown("check.keyIdeas", Object.keys(bank.check.keyIdeas), rubric.keyIdeas.map((i) => i.id));
+  unknown(
+    "check.keyIdeas",
+    Object.keys(bank.check.keyIdeas),
+    rubric.keyIdeas.map((i) => i.id),
+  );
   unknown(
     "check.misconceptions",
     Object.keys(bank.check.misconceptions),
@@ -55,7 +61,11 @@ function checkBank(lesson: Lesson, file: string, bank: AnswerBank): Problem[] {
   );
   bank.guiding.forEach((g, i) => {
     if (!node.voices.socratic[g.step]) {
-      problems.push({ file, path: `guiding[${i}].step`, message: `node has no guiding question ${g.step}` });
+      problems.push({
+        file,
+        path: `guiding[${i}].step`,
+        message: `node has no guiding question ${g.step}`,
+      });
     }
   });
   return problems;

@@ -4,13 +4,7 @@ import type { FormatCalculation } from "./calc";
 import { checkCalculations, checkRubric } from "./content-checks";
 import { checkGraph } from "./graph-checks";
 import type { Located, Problem } from "./problems";
-import {
-  type Lesson,
-  type LessonFile,
-  LessonFileSchema,
-  type LessonNode,
-  NodeSchema,
-} from "./schema";
+import { type Lesson, LessonFileSchema, NodeSchema } from "./schema";
 import { formatPath } from "./strings";
 
 export interface SourceText {

@@ -56,7 +56,9 @@ export function combineCheck(
 ): Reading {
   if (!model || offline.gaming) return offline;
   const ideaIds = new Set(rubric.keyIdeas.map((idea) => idea.id));
-  const modelIdeas = model.keyIdeas.filter((q) => ideaIds.has(q.id) && quoteOccurs(q.quote, answer));
+  const modelIdeas = model.keyIdeas.filter(
+    (q) => ideaIds.has(q.id) && quoteOccurs(q.quote, answer),
+  );
   const modelMisconception =
     model.misconception &&
     rubric.misconceptions.some((m) => m.id === model.misconception?.id) &&
@@ -68,7 +70,9 @@ export function combineCheck(
   const found = rubric.keyIdeas
     .map((idea) => idea.id)
     .filter((id) => offline.keyIdeasFound.includes(id) || modelIdeas.some((q) => q.id === id));
-  const keyIdeasMissing = rubric.keyIdeas.map((idea) => idea.id).filter((id) => !found.includes(id));
+  const keyIdeasMissing = rubric.keyIdeas
+    .map((idea) => idea.id)
+    .filter((id) => !found.includes(id));
   const misconceptionId = modelMisconception?.id ?? offline.misconceptionId;
   if (modelMisconception) evidence[modelMisconception.id] = modelMisconception.quote;
   const verdict = misconceptionId

@@ -20,13 +20,17 @@ const REASONS: Record<GamingKind, string> = {
 const GRADER_INSTRUCTION =
   /\b(?:note|message|instruction|hint)s? (?:to|for) (?:the )?(?:grader|marker|examiner|evaluator|checker|ai|model|system)\b|\b(?:mark|grade|score|count|treat|record|accept) (?:this|it|me|my answer|the answer|this answer)(?: as)? (?:correct|right|full marks|a pass)\b|\b(?:verdict|grade|mark) (?:for this(?: one| answer)? )?(?:is|should be|=) (?:correct|right|pass)\b|\bgrader\b.{0,40}\b(?:correct|accept|pass)\b/;
 const OPTION_MARKERS = /(?:^|[\s,;:])\(?(?:[a-d]|[1-4])\)\s|\boption (?:[a-d]|[1-4])\b/g;
-const WHICH_OF = /\bwhich (?:of (?:these|them|the following)|one|answer|option)s? (?:would|will|do|does|is|should|counts?|gets?)\b/;
+const WHICH_OF =
+  /\bwhich (?:of (?:these|them|the following)|one|answer|option)s? (?:would|will|do|does|is|should|counts?|gets?)\b/;
 const EITHER = /\beither\b[^.?!]*\bor\b[^.?!]*\bor\b/;
 
 const FUNCTION_WORDS =
   /\b(?:is|are|was|were|be|it|they|that|this|because|so|if|the|a|an|of|to|does|do|can|will|would|has|have|not|than|more|less|but|and then)\b/g;
 
-export function detectGaming(text: string, shownText: ReadonlySet<string>): GamingSignal | undefined {
+export function detectGaming(
+  text: string,
+  shownText: ReadonlySet<string>,
+): GamingSignal | undefined {
   const lower = text.toLowerCase().replace(/[‘’]/g, "'");
   const kind = graderInstruction(lower)
     ? "grader-instruction"

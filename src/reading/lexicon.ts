@@ -12,7 +12,9 @@ export type CompiledLexicon = ReadonlyMap<string, readonly ConceptPhrase[]>;
 const compiled = new WeakMap<object, CompiledLexicon>();
 
 /** The lesson's concept classes, compiled once per lexicon object. */
-export function compileLexicon(lexicon: Readonly<Record<string, readonly string[]>>): CompiledLexicon {
+export function compileLexicon(
+  lexicon: Readonly<Record<string, readonly string[]>>,
+): CompiledLexicon {
   const cached = compiled.get(lexicon);
   if (cached) return cached;
   const index = new Map<string, ConceptPhrase[]>();

@@ -68,14 +68,16 @@ export function trainLogistic(
       const example = examples[i] as Example;
       let z = bias;
       for (const id of row) z += weights[id] as number;
-      const error = (1 / (1 + Math.exp(-z)) - (example.positive ? 1 : 0)) * classWeight(example.positive);
+      const error =
+        (1 / (1 + Math.exp(-z)) - (example.positive ? 1 : 0)) * classWeight(example.positive);
       biasGradient += error;
       for (const id of row) gradient[id] = (gradient[id] as number) + error;
     });
     for (let id = 0; id < weights.length; id++) {
       const g = (gradient[id] as number) / examples.length + l2 * (weights[id] as number);
       squaredGradients[id] = (squaredGradients[id] as number) + g * g;
-      weights[id] = (weights[id] as number) - (learningRate * g) / Math.sqrt(squaredGradients[id] as number);
+      weights[id] =
+        (weights[id] as number) - (learningRate * g) / Math.sqrt(squaredGradients[id] as number);
     }
     const gb = biasGradient / examples.length;
     biasSquared += gb * gb;

@@ -107,7 +107,10 @@ function believe(
     patterns.some((p) => sentencesAffirm(tokenize(s.prepared), p)),
   );
   const ruleWhole =
-    ruleSentence ?? (patterns.some((p) => sentencesAffirm(tokenize(answer.prepared), p)) ? answer.sentences[0] : undefined);
+    ruleSentence ??
+    (patterns.some((p) => sentencesAffirm(tokenize(answer.prepared), p))
+      ? answer.sentences[0]
+      : undefined);
   // The whole answer, or any sentence or clause of it on its own: an idea stated in one clause
   // is not hidden by what the other clauses say.
   let p = model ? probability(model, answer.features) : 0;
@@ -196,7 +199,8 @@ export function readCheckAnswer(
     id: idea.id,
     belief: believe(answer, idea.accept, reader?.keyIdeas[idea.id]),
   }));
-  for (const { id, belief } of beliefs) if (belief.found && belief.evidence) evidence[id] = belief.evidence;
+  for (const { id, belief } of beliefs)
+    if (belief.found && belief.evidence) evidence[id] = belief.evidence;
   const nowFound = beliefs.filter((b) => b.belief.found).map((b) => b.id);
 
   if (misconception) {
@@ -240,7 +244,11 @@ export function readGuidingAnswer(
   const gaming = detectGaming(text, shownTextOf(lesson));
   if (gaming) return { shown: false, confidence: 0.9, gaming };
   const answer = prepare(text, lesson.reader);
-  const belief = believe(answer, guiding.accept, nodeReaderOf(lesson, node)?.guiding[step] ?? undefined);
+  const belief = believe(
+    answer,
+    guiding.accept,
+    nodeReaderOf(lesson, node)?.guiding[step] ?? undefined,
+  );
   return {
     shown: belief.found,
     confidence: belief.found ? belief.score : 1 - belief.score,

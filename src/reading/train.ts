@@ -58,12 +58,21 @@ function trainNodeReader(node: LessonNode, bank: AnswerBank, features: Features)
   const keyIdeas: Record<string, LinearModel> = {};
   for (const idea of rubric.keyIdeas) {
     const positives = [...ideaAnswers(idea.id), ...check.complete, ...rubric.samples.correct];
-    const others = rubric.keyIdeas.filter((o) => o.id !== idea.id).flatMap((o) => ideaAnswers(o.id));
-    keyIdeas[idea.id] = trainCalibrated(positives, [...others, ...allMisconceptions, ...negatives], features, TARGET_PRECISION.keyIdea);
+    const others = rubric.keyIdeas
+      .filter((o) => o.id !== idea.id)
+      .flatMap((o) => ideaAnswers(o.id));
+    keyIdeas[idea.id] = trainCalibrated(
+      positives,
+      [...others, ...allMisconceptions, ...negatives],
+      features,
+      TARGET_PRECISION.keyIdea,
+    );
   }
   const misconceptions: Record<string, LinearModel> = {};
   for (const m of rubric.misconceptions) {
-    const others = rubric.misconceptions.filter((o) => o.id !== m.id).flatMap((o) => misconceptionAnswers(o.id));
+    const others = rubric.misconceptions
+      .filter((o) => o.id !== m.id)
+      .flatMap((o) => misconceptionAnswers(o.id));
     const correctish = [...check.complete, ...rubric.keyIdeas.flatMap((i) => ideaAnswers(i.id))];
     misconceptions[m.id] = trainCalibrated(
       misconceptionAnswers(m.id),

@@ -9,8 +9,8 @@ import { loadClassReport, loadFlags, loadTranscript } from "../teach/class-data"
 import { TeachSignInPage } from "../views/teach/account-forms";
 import { ClassPage } from "../views/teach/class-page";
 import { ClassesPage } from "../views/teach/classes-page";
-import { LessonPage } from "../views/teach/lesson-page";
 import { TeachErrorPage } from "../views/teach/error-page";
+import { LessonPage } from "../views/teach/lesson-page";
 import { TranscriptPage } from "../views/teach/transcript-page";
 import { type ClassEnv, classLearnerParams, loadOwnedClass } from "./owned-class";
 

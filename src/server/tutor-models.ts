@@ -1,10 +1,10 @@
 import prompts from "../../dist/prompts.json" with { type: "json" };
 import {
   createQuestionAnswerer,
-  readWithModel,
   type ModelDeps,
   parsePromptSet,
   providerModel,
+  readWithModel,
   selectModel,
 } from "../ai";
 import type { Settings } from "../config";

@@ -70,15 +70,25 @@ export interface StepOptions {
 }
 
 /** Which question a message answers, when it is an answer the grading model should also read. */
-export type AnswerTarget = { nodeId: string } & ({ kind: "check" } | { kind: "guiding"; step: number });
+export type AnswerTarget = { nodeId: string } & (
+  | { kind: "check" }
+  | { kind: "guiding"; step: number }
+);
 
 /**
  * The question `text` answers, or undefined when it is no answer (a question, a hint request, …)
  * or when it addresses the grader: such an answer is read offline only and never reaches a model.
  */
-export function answerTargetOf(lesson: Lesson, state: TutorState, text: string): AnswerTarget | undefined {
+export function answerTargetOf(
+  lesson: Lesson,
+  state: TutorState,
+  text: string,
+): AnswerTarget | undefined {
   if (state.finished) return undefined;
-  const { intent } = classifyIntent(text, { awaitingAnswer: true, vocabulary: vocabularyOf(lesson) });
+  const { intent } = classifyIntent(text, {
+    awaitingAnswer: true,
+    vocabulary: vocabularyOf(lesson),
+  });
   if (answerAfterAll(lesson, state, text, intent).kind !== "answer") return undefined;
   if (detectGaming(text, shownTextOf(lesson))?.kind === "grader-instruction") return undefined;
   return state.phase === "socratic"

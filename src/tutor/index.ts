@@ -1,6 +1,8 @@
 /** The dialogue engine: pure functions over (lesson, state, learner text). No I/O. */
 export { type CalculationRequest, readCalculationRequest } from "./calculation-request";
 export {
+  type AnswerTarget,
+  answerTargetOf,
   CHECK_ATTEMPTS,
   GUIDING_ATTEMPTS,
   GUIDING_HELP_REQUESTS,
@@ -8,8 +10,6 @@ export {
   type Reply,
   type ReplyKind,
   requestHint,
-  type AnswerTarget,
-  answerTargetOf,
   type StepOptions,
   type StepResult,
   startSession,
@@ -25,9 +25,9 @@ export {
   type IntentKind,
 } from "./intent";
 export { vocabularyOf } from "./lesson-view";
-export { type AnswerPreview, type PreviewTarget, previewAnswer } from "./preview";
 export { DEFAULT_BKT, isMastered, MASTERY_THRESHOLD, updateMastery } from "./mastery";
 export { progress } from "./navigation";
+export { type AnswerPreview, type PreviewTarget, previewAnswer } from "./preview";
 export type { Flag, FlagKind } from "./safety";
 export {
   type NodeOutcome,

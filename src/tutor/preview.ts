@@ -1,7 +1,7 @@
 import type { Lesson } from "../curriculum/schema";
+import { startSession, step } from "./engine";
 import type { IntentKind } from "./intent";
 import { enterNode } from "./navigation";
-import { startSession, step } from "./engine";
 
 /** Which question of a node a teacher tries an answer on. */
 export type PreviewTarget = { question: "check" } | { question: "guiding"; step: number };
@@ -38,7 +38,10 @@ export function previewAnswer(
       : { ...entered, step: target.step };
   const result = step(lesson, state, text);
   const read = result.intent.kind === "answer";
-  const advanced = result.state.nodeId !== nodeId || result.state.phase !== state.phase || result.state.step !== state.step;
+  const advanced =
+    result.state.nodeId !== nodeId ||
+    result.state.phase !== state.phase ||
+    result.state.step !== state.step;
   const verdict = !read
     ? null
     : target.question === "check"

@@ -13,10 +13,17 @@ export const KEYWORD_LIST = [
   "diminishing returns, irreducible loss, hallucination, model collapse, finite data, tools, retrieval",
 ].join(", ");
 
-export function attackPasses(lesson: Lesson): { keywordPasses: number; pastedPasses: number; pastedTries: number } {
+export function attackPasses(lesson: Lesson): {
+  keywordPasses: number;
+  pastedPasses: number;
+  pastedTries: number;
+} {
   const check = (node: string, text: string) =>
-    outcomeOf(lesson, { node, question: "check", text, label: "incorrect", tags: [] }).got === "correct";
+    outcomeOf(lesson, { node, question: "check", text, label: "incorrect", tags: [] }).got ===
+    "correct";
   const keywordPasses = lesson.nodes.filter((node) => check(node.id, KEYWORD_LIST)).length;
-  const pasted = lesson.nodes.flatMap((node) => [node.voices.plain, node.voices.metaphor].map((text) => check(node.id, text)));
+  const pasted = lesson.nodes.flatMap((node) =>
+    [node.voices.plain, node.voices.metaphor].map((text) => check(node.id, text)),
+  );
   return { keywordPasses, pastedPasses: pasted.filter(Boolean).length, pastedTries: pasted.length };
 }

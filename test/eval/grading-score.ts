@@ -29,7 +29,14 @@ export interface Measures {
   wrongAccepted: number;
   guidingAccuracy: number;
   gamingPasses: number;
-  counts: { check: number; guiding: number; correct: number; misconceptions: number; wrong: number; gaming: number };
+  counts: {
+    check: number;
+    guiding: number;
+    correct: number;
+    misconceptions: number;
+    wrong: number;
+    gaming: number;
+  };
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
@@ -39,7 +46,11 @@ function stateAt(lesson: Lesson, item: EvalItem): TutorState {
   const start = startSession(lesson).state;
   const entered = enterNode(start, item.node);
   return item.question === "check"
-    ? { ...entered, phase: "check", step: lesson.nodes.find((n) => n.id === item.node)?.voices.socratic.length ?? 0 }
+    ? {
+        ...entered,
+        phase: "check",
+        step: lesson.nodes.find((n) => n.id === item.node)?.voices.socratic.length ?? 0,
+      }
     : { ...entered, step: item.step ?? 0 };
 }
 
@@ -67,12 +78,20 @@ export function measure(outcomes: readonly Outcome[]): Measures {
   const correct = labelled("correct");
   const acceptedAll = check.filter((o) => o.got === "correct");
   const misconceptions = check.filter((o) => o.item.label.startsWith("misconception:"));
-  const wrong = check.filter((o) => o.item.label === "incorrect" || o.item.label.startsWith("misconception:"));
+  const wrong = check.filter(
+    (o) => o.item.label === "incorrect" || o.item.label.startsWith("misconception:"),
+  );
   const gaming = check.filter((o) => o.item.tags.includes("gaming"));
   return {
     correctRecall: ratio(correct.filter((o) => o.got === "correct").length, correct.length),
-    correctPrecision: ratio(acceptedAll.filter((o) => o.item.label === "correct").length, acceptedAll.length),
-    misconceptionRecall: ratio(misconceptions.filter((o) => o.got === o.item.label).length, misconceptions.length),
+    correctPrecision: ratio(
+      acceptedAll.filter((o) => o.item.label === "correct").length,
+      acceptedAll.length,
+    ),
+    misconceptionRecall: ratio(
+      misconceptions.filter((o) => o.got === o.item.label).length,
+      misconceptions.length,
+    ),
     wrongAccepted: ratio(wrong.filter((o) => o.got === "correct").length, wrong.length),
     guidingAccuracy: ratio(guiding.filter((o) => o.got === o.item.label).length, guiding.length),
     gamingPasses: gaming.filter((o) => o.got === "correct").length,

@@ -21,9 +21,13 @@ const overall = measure(outcomes);
 const attacks = attackPasses(lesson);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-console.log(`Grading eval, ${half} half: ${overall.counts.check} check answers, ${overall.counts.guiding} guiding answers`);
+console.log(
+  `Grading eval, ${half} half: ${overall.counts.check} check answers, ${overall.counts.guiding} guiding answers`,
+);
 console.log("");
-console.log("| node | right accepted | precision of correct | misconceptions (right id) | wrong accepted | guiding read right | gaming passes |");
+console.log(
+  "| node | right accepted | precision of correct | misconceptions (right id) | wrong accepted | guiding read right | gaming passes |",
+);
 console.log("| --- | --- | --- | --- | --- | --- | --- |");
 const perNode: Record<string, ReturnType<typeof measure>> = {};
 for (const node of lesson.nodes) {
@@ -41,18 +45,38 @@ const aimLine = (name: string, value: number, aim: number, atMost = false) =>
   `${name}: ${pct(value)} (aim ${atMost ? "≤" : "≥"} ${pct(aim)}, ${(atMost ? value <= aim : value >= aim) ? "met" : "missed"})`;
 console.log(aimLine("right answers accepted", overall.correctRecall, AIMS.correctRecall));
 console.log(aimLine("precision of correct", overall.correctPrecision, AIMS.correctPrecision));
-console.log(aimLine("misconceptions caught with the right id", overall.misconceptionRecall, AIMS.misconceptionRecall));
+console.log(
+  aimLine(
+    "misconceptions caught with the right id",
+    overall.misconceptionRecall,
+    AIMS.misconceptionRecall,
+  ),
+);
 console.log(aimLine("wrong answers accepted", overall.wrongAccepted, AIMS.wrongAccepted, true));
 console.log(aimLine("guiding answers read right", overall.guidingAccuracy, AIMS.guidingAccuracy));
-console.log(`keyword list sent to every check question: passes ${attacks.keywordPasses} of ${lesson.nodes.length} (aim ≤ 1)`);
-console.log(`tutor text pasted back: passes ${attacks.pastedPasses} of ${attacks.pastedTries} (aim 0)`);
+console.log(
+  `keyword list sent to every check question: passes ${attacks.keywordPasses} of ${lesson.nodes.length} (aim ≤ 1)`,
+);
+console.log(
+  `tutor text pasted back: passes ${attacks.pastedPasses} of ${attacks.pastedTries} (aim 0)`,
+);
 console.log(`reading time: ${perAnswerMs.toFixed(2)} ms per answer (engine step included)`);
 
 if (showFailures) {
   console.log("\nMisread (dev half):");
   for (const o of outcomes) {
-    if (o.got !== o.item.label && !(o.item.label === "incorrect" && o.got !== "correct" && o.got !== "partial" && !o.got.startsWith("misconception"))) {
-      console.log(`[${o.item.node} ${o.item.question}${o.item.step ?? ""}] want ${o.item.label} got ${o.got}: ${o.item.text}`);
+    if (
+      o.got !== o.item.label &&
+      !(
+        o.item.label === "incorrect" &&
+        o.got !== "correct" &&
+        o.got !== "partial" &&
+        !o.got.startsWith("misconception")
+      )
+    ) {
+      console.log(
+        `[${o.item.node} ${o.item.question}${o.item.step ?? ""}] want ${o.item.label} got ${o.got}: ${o.item.text}`,
+      );
     }
   }
 }

@@ -22,7 +22,8 @@ function line(label: string, value: string): HTMLElement {
 /** The reading as lines of text; textContent only, so nothing typed is ever markup. */
 function render(result: AnswerPreview): HTMLElement[] {
   const lines = [line("Read as", result.verdict ?? `not an answer (${result.intent})`)];
-  if (result.keyIdeasFound.length > 0) lines.push(line("Ideas found", result.keyIdeasFound.join(", ")));
+  if (result.keyIdeasFound.length > 0)
+    lines.push(line("Ideas found", result.keyIdeasFound.join(", ")));
   if (result.keyIdeasMissing.length > 0) {
     lines.push(line("Ideas missing", result.keyIdeasMissing.join(", ")));
   }
@@ -52,7 +53,9 @@ export function wireAnswerPreviews() {
       });
       if (button) button.disabled = false;
       if (!output) return;
-      output.replaceChildren(...(result.ok ? render(result.data) : [line("Error", result.message)]));
+      output.replaceChildren(
+        ...(result.ok ? render(result.data) : [line("Error", result.message)]),
+      );
     });
   }
 }

@@ -18,8 +18,8 @@ export function LessonPage({ lesson }: { lesson: Lesson }) {
       </div>
       <p class="hint">
         Try an answer the way a learner might write it: you see how the tutor reads it (the ideas it
-        finds, a misconception, a flag) and the reply a learner at that question would get.
-        Nothing is stored.
+        finds, a misconception, a flag) and the reply a learner at that question would get. Nothing
+        is stored.
       </p>
       {lesson.nodes.map((node, i) => (
         <NodeSection node={node} index={i} />
@@ -43,7 +43,12 @@ function NodeSection({ node, index }: { node: LessonNode; index: number }) {
           text={guiding.ask}
         />
       ))}
-      <TryAnswer nodeId={node.id} question="check" label="Check question" text={node.check.question} />
+      <TryAnswer
+        nodeId={node.id}
+        question="check"
+        label="Check question"
+        text={node.check.question}
+      />
     </section>
   );
 }
