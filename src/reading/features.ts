@@ -1,4 +1,4 @@
-import { stem, type Token, tokenize } from "../curriculum/text-match";
+import { stem, type Token } from "../curriculum/text-match";
 import { type CompiledLexicon, conceptAt } from "./lexicon";
 
 /** Words that carry no meaning on their own; negators are kept apart (they scope other words). */
@@ -54,21 +54,9 @@ function sentenceFeatures(units: readonly string[], into: Set<string>): void {
   });
 }
 
-/** The features of a whole text, and of each of its sentences (for quoting evidence). */
-export function featuresOf(
-  text: string,
-  lexicon: CompiledLexicon,
-): { all: string[]; sentences: { text: string; features: string[] }[] } {
-  const pieces = text
-    .split(/(?<=[.!?;\n])\s*/)
-    .map((piece) => piece.trim())
-    .filter(Boolean);
-  const all = new Set<string>();
-  const sentences = pieces.map((piece) => {
-    const own = new Set<string>();
-    for (const sentence of tokenize(piece)) sentenceFeatures(unitsOf(sentence, lexicon), own);
-    for (const feature of own) all.add(feature);
-    return { text: piece, features: [...own] };
-  });
-  return { all: [...all], sentences };
+/** The features of tokenized text (curriculum/text-match's `tokenize`): units and neighbouring pairs. */
+export function featuresOf(sentences: readonly Token[][], lexicon: CompiledLexicon): string[] {
+  const features = new Set<string>();
+  for (const sentence of sentences) sentenceFeatures(unitsOf(sentence, lexicon), features);
+  return [...features];
 }

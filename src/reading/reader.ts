@@ -6,7 +6,13 @@ import type {
   LinearModel,
   NodeReader,
 } from "../curriculum/schema";
-import { compilePattern, sentencesAffirm, tokenize } from "../curriculum/text-match";
+import {
+  compilePattern,
+  type Pattern,
+  sentencesAffirm,
+  type Token,
+  tokenize,
+} from "../curriculum/text-match";
 import { normaliseWriting } from "../curriculum/writing";
 import { featuresOf } from "./features";
 import { detectGaming, type GamingSignal } from "./gaming";
@@ -38,6 +44,7 @@ const RULE_CONFIDENCE = 0.9;
 interface Segment {
   original: string;
   prepared: string;
+  tokens: Token[][];
   features: string[];
 }
 
@@ -47,7 +54,6 @@ interface PreparedAnswer {
   /** Sentences and, where a sentence has several, its clauses: each idea is judged on each. */
   segments: Segment[];
   features: string[];
-  prepared: string;
 }
 
 const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+/;
@@ -55,17 +61,22 @@ const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+/;
 const CLAUSE_BREAK =
   /[,:]\s+|\s+-\s+|\s+(?:but|whereas|although|though|while|so|and also|and then)\s+/i;
 
-/** Spelling fixed toward the lesson's words, features computed sentence by sentence. */
+/** The last answer prepared: one turn reads the same text for several questions. */
+let lastPrepared: { text: string; reader: object | undefined; answer: PreparedAnswer } | undefined;
+
+/** Spelling fixed toward the lesson's words, tokens and features computed sentence by sentence. */
 function prepare(
   text: string,
   reader: Pick<LessonReader, "lexicon" | "vocabulary"> | undefined,
 ): PreparedAnswer {
+  if (lastPrepared?.text === text && lastPrepared.reader === reader) return lastPrepared.answer;
   const speller = reader && spellerFor(reader.vocabulary);
   const lexicon = reader && compileLexicon(reader.lexicon);
   const segment = (original: string): Segment => {
     const normal = normaliseWriting(original);
     const prepared = speller ? speller(normal) : normal;
-    return { original, prepared, features: lexicon ? featuresOf(prepared, lexicon).all : [] };
+    const tokens = tokenize(prepared);
+    return { original, prepared, tokens, features: lexicon ? featuresOf(tokens, lexicon) : [] };
   };
   const pieces = (whole: string, pattern: RegExp) =>
     whole
@@ -80,14 +91,12 @@ function prepare(
   const all = new Set(sentences.flatMap((s) => s.features));
   if (lexicon && sentences.length > 1) {
     // Pairs across sentence breaks ("both guess the next word. the big one is bigger") count too.
-    for (const f of featuresOf(sentences.map((s) => s.prepared).join(" "), lexicon).all) all.add(f);
+    const joined = tokenize(sentences.map((s) => s.prepared.replace(/[.!?;]+\s*$/, "")).join(" "));
+    for (const f of featuresOf(joined, lexicon)) all.add(f);
   }
-  return {
-    sentences,
-    segments: [...sentences, ...clauses],
-    features: [...all],
-    prepared: sentences.map((s) => s.prepared).join("\n"),
-  };
+  const answer = { sentences, segments: [...sentences, ...clauses], features: [...all] };
+  lastPrepared = { text, reader, answer };
+  return answer;
 }
 
 /** A phrase rule's or a classifier's belief that the answer shows one idea, with its evidence. */
@@ -97,33 +106,41 @@ interface Belief {
   evidence?: string;
 }
 
+const patterns = new Map<string, Pattern>();
+/** Phrasings compiled once per process: rubrics do not change while it runs. */
+function patternOf(phrasing: string): Pattern {
+  let pattern = patterns.get(phrasing);
+  if (!pattern) {
+    pattern = compilePattern(phrasing);
+    patterns.set(phrasing, pattern);
+  }
+  return pattern;
+}
+
 function believe(
   answer: PreparedAnswer,
   phrasings: readonly string[],
   model: LinearModel | undefined,
 ): Belief {
-  const patterns = phrasings.map(compilePattern);
-  const ruleSentence = answer.sentences.find((s) =>
-    patterns.some((p) => sentencesAffirm(tokenize(s.prepared), p)),
+  const patterns = phrasings.map(patternOf);
+  const ruleWhole = answer.sentences.find((s) =>
+    patterns.some((p) => sentencesAffirm(s.tokens, p)),
   );
-  const ruleWhole =
-    ruleSentence ??
-    (patterns.some((p) => sentencesAffirm(tokenize(answer.prepared), p))
-      ? answer.sentences[0]
-      : undefined);
   // The whole answer, or any sentence or clause of it on its own: an idea stated in one clause
   // is not hidden by what the other clauses say.
-  let p = model ? probability(model, answer.features) : 0;
+  // The quote is the sentence or clause that says it best.
   let best: Segment | undefined = answer.sentences[0];
+  let bestOfParts = -1;
   if (model) {
     for (const s of answer.segments) {
       const q = probability(model, s.features);
-      if (q > p) {
-        p = q;
+      if (q > bestOfParts) {
+        bestOfParts = q;
         best = s;
       }
     }
   }
+  const p = model ? Math.max(probability(model, answer.features), bestOfParts) : 0;
   if (ruleWhole) {
     return { score: Math.max(p, RULE_CONFIDENCE), found: true, evidence: ruleWhole.original };
   }

@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { benchFirstToken } from "./first-token";
 import type { benchMemory } from "./memory";
+import { type benchReading, READING_AIM_MS } from "./reading";
 import type { benchSizes, FileSize } from "./sizes";
 import type { benchTurns } from "./turns";
 
 export type BenchResults = {
   turns: Awaited<ReturnType<typeof benchTurns>>;
+  reading: ReturnType<typeof benchReading>;
   firstToken: Awaited<ReturnType<typeof benchFirstToken>>;
   memory: Awaited<ReturnType<typeof benchMemory>>;
   sizes: ReturnType<typeof benchSizes>;
@@ -64,7 +66,15 @@ function turnRows(turns: BenchResults["turns"]): Row[] {
 export function summaryRows(results: Partial<BenchResults>): Row[] {
   const rows: Row[] = [];
   if (results.turns) rows.push(...turnRows(results.turns));
-  const { firstToken, memory, sizes } = results;
+  const { reading, firstToken, memory, sizes } = results;
+  if (reading) {
+    rows.push({
+      measure: `Reader plus engine, one step per answer (${number(reading.answers)} blind-written answers)`,
+      result: `mean ${reading.readerMeanMs} ms, p99 ${reading.readerP99Ms} ms; ${reading.ratio}× the phrase-only grader it replaced (${reading.phraseGraderMeanMs} ms)`,
+      aim: `< ${READING_AIM_MS} ms per turn`,
+      met: reading.readerP99Ms < READING_AIM_MS,
+    });
+  }
   if (firstToken) {
     rows.push({
       measure: `First streamed token, provider answering after ${firstToken.providerDelayMs} ms`,

@@ -10,6 +10,7 @@ import { cpus, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { benchFirstToken } from "./first-token";
 import { benchMemory } from "./memory";
+import { benchReading } from "./reading";
 import { type BenchResults, summaryRows, writeReadmeTable } from "./report";
 import { benchSizes } from "./sizes";
 import { benchTurns } from "./turns";
@@ -38,6 +39,7 @@ const parts = {
       paced: { learners: 200, meanPauseMs: 2_000, seconds: 2 * seconds },
       byKind: { learners: 50, seconds: Math.max(2, seconds / 2) },
     }),
+  reading: async () => benchReading(),
   firstToken: () => benchFirstToken(30, 100),
   memory: () => benchMemory(1_000),
   sizes: async () => benchSizes(),

@@ -42,7 +42,7 @@ export interface Measures {
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
 
 /** A fresh learner at the item's question: the check question, or guiding question `step`. */
-function stateAt(lesson: Lesson, item: EvalItem): TutorState {
+export function stateAt(lesson: Lesson, item: EvalItem): TutorState {
   const start = startSession(lesson).state;
   const entered = enterNode(start, item.node);
   return item.question === "check"
