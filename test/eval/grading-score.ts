@@ -2,7 +2,9 @@
  * Scores the tutor's reading of learners on a labelled answer set, through the same engine step a
  * learner's message takes. Pure: the lesson and the items in, the measures out.
  */
+import { gradeAnswer } from "../../src/curriculum/rubric-grader";
 import type { Lesson } from "../../src/curriculum/schema";
+import { matchesAny } from "../../src/curriculum/text-match";
 import { startSession, step, type TutorState } from "../../src/tutor";
 import { enterNode } from "../../src/tutor/navigation";
 
@@ -68,6 +70,20 @@ export function outcomeOf(lesson: Lesson, item: EvalItem): Outcome {
     : grade.verdict === "misconception"
       ? `misconception:${grade.misconceptionId}`
       : grade.verdict;
+  return { item, got };
+}
+
+/** The same item read by the rubric's phrasings alone: the reader this project had before. */
+export function phraseOutcomeOf(lesson: Lesson, item: EvalItem): Outcome {
+  const node = lesson.nodes.find((n) => n.id === item.node);
+  if (!node) throw new Error(`no node ${item.node}`);
+  if (item.question === "guiding") {
+    const accept = node.voices.socratic[item.step ?? 0]?.accept ?? [];
+    return { item, got: matchesAny(accept, item.text) ? "shown" : "not-shown" };
+  }
+  const grade = gradeAnswer(node.check.rubric, item.text);
+  const got =
+    grade.verdict === "misconception" ? `misconception:${grade.misconceptionId}` : grade.verdict;
   return { item, got };
 }
 

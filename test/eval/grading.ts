@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { lesson } from "../../src/curriculum/lesson";
 import { attackPasses } from "./grading-attacks";
-import { AIMS, type EvalItem, measure, outcomeOf } from "./grading-score";
+import { AIMS, type EvalItem, measure, outcomeOf, phraseOutcomeOf } from "./grading-score";
 
 const half = process.argv[2] === "test" ? "test" : "dev";
 const showFailures = process.argv.includes("--failures") && half === "dev";
@@ -61,6 +61,10 @@ console.log(
   `tutor text pasted back: passes ${attacks.pastedPasses} of ${attacks.pastedTries} (aim 0)`,
 );
 console.log(`reading time: ${perAnswerMs.toFixed(2)} ms per answer (engine step included)`);
+const phrases = measure(items.map((item) => phraseOutcomeOf(lesson, item)));
+console.log(
+  `phrase rules alone, same answers: right accepted ${pct(phrases.correctRecall)}, precision ${pct(phrases.correctPrecision)}, misconceptions ${pct(phrases.misconceptionRecall)}, wrong accepted ${pct(phrases.wrongAccepted)}, guiding ${pct(phrases.guidingAccuracy)}, gaming passes ${phrases.gamingPasses}`,
+);
 
 if (showFailures) {
   console.log("\nMisread (dev half):");
@@ -84,5 +88,5 @@ if (showFailures) {
 mkdirSync("test/eval/results", { recursive: true });
 writeFileSync(
   `test/eval/results/grading-${half}.json`,
-  `${JSON.stringify({ half, overall, attacks, perNode, aims: AIMS }, null, 2)}\n`,
+  `${JSON.stringify({ half, overall, phraseRulesAlone: phrases, attacks, perNode, aims: AIMS }, null, 2)}\n`,
 );

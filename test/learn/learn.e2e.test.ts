@@ -9,6 +9,8 @@ const firstNode = lesson.nodes.find((node) => node.id === lesson.start);
 if (!firstNode) throw new Error("the lesson has no start node");
 const [firstQuestion, secondQuestion] = firstNode.voices.socratic;
 if (!firstQuestion || !secondQuestion) throw new Error("the start node needs two questions");
+/** A right answer to the first question, in a learner's words (the tutor's own would be pasted text). */
+const firstAnswer = "nah its the same job really, they both guess the word that comes next";
 
 /** Text as a person reads it: runs of white space are one space. */
 const squash = (text: string | null) => (text ?? "").replace(/\s+/g, " ").trim();
@@ -75,7 +77,7 @@ describe("learning in Chromium", () => {
       .toMatch(/^0 of \d+ ideas mastered$/);
     expect(await page.locator("[aria-current=step]").textContent()).toContain(firstNode.title);
 
-    await say(page, firstQuestion.goodAnswer);
+    await say(page, firstAnswer);
     expect(await lastTutorText(page)).toContain(squash(secondQuestion.ask));
     expect(await page.evaluate("document.activeElement?.id")).toBe("composer-text");
 
@@ -130,7 +132,7 @@ describe("learning in Chromium", () => {
     await joinClass(page);
     await page.route("**/messages", (route) => route.abort("internetdisconnected"));
     const box = page.getByRole("textbox", { name: "Your message" });
-    await box.fill(firstQuestion.goodAnswer);
+    await box.fill(firstAnswer);
     await box.press("Enter");
     const retry = page.getByRole("button", { name: "Try again" });
     await retry.waitFor();
@@ -149,7 +151,7 @@ describe("learning in Chromium", () => {
     await joinClass(page);
     const other = await page.context().newPage();
     await other.goto(`${running.server.url}/learn`);
-    await say(other, firstQuestion.goodAnswer);
+    await say(other, firstAnswer);
 
     await page.route("**/messages", (route) =>
       route.fulfill({
