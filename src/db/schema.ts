@@ -101,7 +101,7 @@ export const messages = sqliteTable(
     verdict: text("verdict"),
     misconceptionId: text("misconception_id"),
     /** Set on learner messages a teacher should review: extraction, injection, abuse,
-     * personal-data. `meta.flagReason` says why. */
+     * personal-data, gaming. `meta.flagReason` says why. */
     flag: text("flag"),
     /** Extra facts about the turn as JSON (calculation, voice, hint rung, model notice). */
     meta: text("meta"),

@@ -39,6 +39,7 @@ const FLAG_LABELS: Record<string, string> = {
   injection: "Tried to override the tutor",
   abuse: "Abusive language",
   "personal-data": "Shared personal data",
+  gaming: "Tried to game the grader",
 };
 
 export const flagLabel = (flag: string) => FLAG_LABELS[flag] ?? flag;
