@@ -5,7 +5,7 @@ import { lesson } from "../curriculum/lesson";
 import type { AppEnv } from "../env";
 import { messageText } from "../http/fields";
 import { validate } from "../http/validate";
-import { previewAnswer } from "../tutor/preview";
+import { previewAnswer } from "../sessions/preview";
 import { MAX_MESSAGE_CHARACTERS } from "./sessions";
 
 const nodeIds = lesson.nodes.map((n) => n.id);

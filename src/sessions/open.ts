@@ -1,7 +1,7 @@
 import type { Lesson, VoiceName } from "../curriculum/schema";
 import { insertSession } from "../db/queries/sessions";
 import type { Db } from "../db/types";
-import { startSession, switchVoice } from "../tutor";
+import { tutorStart, tutorSwitchVoice } from "../rendering";
 import { commitTurn, loadOwnedSession, snapshotOf } from "./store";
 import { stateView } from "./views";
 
@@ -9,7 +9,7 @@ type Context = { db: Db; lesson: Lesson; now: () => number };
 
 export async function openSession(context: Context, learnerId: string, voice: VoiceName) {
   const { db, lesson, now } = context;
-  const { state, reply } = startSession(lesson, voice);
+  const { state, reply } = tutorStart(lesson, voice);
   const id = crypto.randomUUID();
   const opening = {
     role: "tutor" as const,
@@ -45,7 +45,7 @@ export async function changeVoice(
     ids,
     first,
     (state) => {
-      const result = switchVoice(lesson, state, voice);
+      const result = tutorSwitchVoice(lesson, state, voice);
       const nodeId = result.state.nodeId;
       return {
         ...result,

@@ -4,7 +4,8 @@ import type { Lesson, LessonNode } from "../curriculum/schema";
 import type { NewMessage } from "../db/queries/sessions";
 import type { Db } from "../db/types";
 import type { ModelReading } from "../reading/combine";
-import { answerTargetOf, type Reply, type StepResult, step, type TutorState } from "../tutor";
+import { tutorStep } from "../rendering";
+import { answerTargetOf, type Reply, type StepResult, type TutorState } from "../tutor";
 import { commitTurn, loadOwnedSession } from "./store";
 import { type StateView, stateView } from "./views";
 
@@ -86,7 +87,7 @@ export async function takeTurn(
   // The model read the answer to the question pending when the turn began; a concurrent turn
   // that moved the learner on makes that reading moot.
   const stepOn = (state: TutorState) =>
-    step(
+    tutorStep(
       lesson,
       state,
       text,

@@ -11,7 +11,14 @@ import {
 import { shownTextOf } from "../reading/shown-text";
 import type { CalculationRequest } from "./calculation-request";
 import { classifyIntent, type Intent } from "./intent";
-import { currentQuestion, explanationIn, nextVoice, nodeOf, vocabularyOf } from "./lesson-view";
+import {
+  currentQuestion,
+  explanationIn,
+  nextVoice,
+  nodeOf,
+  shortQuestion,
+  vocabularyOf,
+} from "./lesson-view";
 import {
   chooseNextNode,
   enterNode,
@@ -120,6 +127,7 @@ export function startSession(lesson: Lesson, voice: VoiceName = "socratic"): Tur
       helpRequests: 0,
       ideasShown: [],
       stepsShown: [],
+      shown: [],
       mastery: Object.fromEntries(lesson.kcs.map((kc) => [kc.id, 0.1])),
       completed: [],
       remediated: [],
@@ -193,9 +201,7 @@ function respond(
   options: StepOptions,
 ): Turn {
   const node = nodeOf(lesson, state.nodeId);
-  const backToQuestion = state.finished
-    ? say.afterLesson
-    : say.backTo(currentQuestion(node, state));
+  const backToQuestion = state.finished ? say.afterLesson : say.backTo(shortQuestion(node, state));
   switch (intent.kind) {
     case "answer":
       if (state.finished) return { state, text: say.afterLesson, kind: "complete" };

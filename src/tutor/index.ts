@@ -26,8 +26,7 @@ export {
 } from "./intent";
 export { vocabularyOf } from "./lesson-view";
 export { DEFAULT_BKT, isMastered, MASTERY_THRESHOLD, updateMastery } from "./mastery";
-export { progress } from "./navigation";
-export { type AnswerPreview, type PreviewTarget, previewAnswer } from "./preview";
+export { enterNode, progress } from "./navigation";
 export type { Flag, FlagKind } from "./safety";
 export {
   type NodeOutcome,

@@ -18,6 +18,12 @@ export function currentQuestion(node: LessonNode, state: TutorState): string {
   return node.check.question;
 }
 
+/** The pending question in short, to restate it: its last sentence ("What separates them?"). */
+export function shortQuestion(node: LessonNode, state: TutorState): string {
+  const question = currentQuestion(node, state);
+  return question.split(/(?<=[.!?])\s+/).at(-1) ?? question;
+}
+
 /** "Explain it another way": the voices take turns. */
 export function nextVoice(voice: VoiceName): VoiceName {
   return VOICES[(VOICES.indexOf(voice) + 1) % VOICES.length] ?? "socratic";

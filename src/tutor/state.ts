@@ -29,6 +29,8 @@ export const TutorStateSchema = z.strictObject({
   ideasShown: z.array(z.string()).default([]),
   /** Guiding questions of this node whose idea the learner has already stated (not asked again). */
   stepsShown: z.array(z.number().int().min(0)).default([]),
+  /** Fingerprints of the paragraphs shown in this session, so none is shown twice. */
+  shown: z.array(z.string()).default([]),
   /** P(known) per knowledge component id; a component not yet practised is at the BKT prior. */
   mastery: z.record(z.string(), probability),
   completed: z.array(z.strictObject({ nodeId: z.string(), outcome: z.enum(NODE_OUTCOMES) })),

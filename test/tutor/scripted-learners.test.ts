@@ -102,7 +102,9 @@ describe.each([
     for (const text of ["What's the weather like today?", "I like pizza", "hello there"]) {
       const result = step(lesson, state, text);
       expect(result.reply.kind).toBe("redirect");
-      expect(result.reply.text).toContain(lesson.nodes[0]?.voices.socratic[0]?.ask);
+      // The question in short: its last sentence.
+      const ask = lesson.nodes[0]?.voices.socratic[0]?.ask ?? "-";
+      expect(result.reply.text).toContain(ask.split(/(?<=[.!?])\s+/).at(-1));
       expect(result.state).toEqual(state);
       state = result.state;
     }

@@ -1,7 +1,6 @@
 import type { Lesson } from "../curriculum/schema";
-import { startSession, step } from "./engine";
-import type { IntentKind } from "./intent";
-import { enterNode } from "./navigation";
+import { tutorStep } from "../rendering";
+import { enterNode, type IntentKind, startSession } from "../tutor";
 
 /** Which question of a node a teacher tries an answer on. */
 export type PreviewTarget = { question: "check" } | { question: "guiding"; step: number };
@@ -36,7 +35,7 @@ export function previewAnswer(
     target.question === "check"
       ? { ...entered, phase: "check" as const, step: node.voices.socratic.length }
       : { ...entered, step: target.step };
-  const result = step(lesson, state, text);
+  const result = tutorStep(lesson, state, text);
   const read = result.intent.kind === "answer";
   const advanced =
     result.state.nodeId !== nodeId ||
