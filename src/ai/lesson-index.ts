@@ -19,6 +19,8 @@ interface IndexedVoice {
 
 export interface LessonIndex {
   search: MiniSearch<IndexedVoice>;
+  /** The lesson's glossary, answered first for "what is …?" questions. */
+  glossary: Lesson["glossary"];
   /** Each node's telling voices, to answer in the learner's voice whichever voice matched. */
   passages: Map<string, { title: string; metaphor: string; plain: string }>;
 }
@@ -68,13 +70,53 @@ export function buildLessonIndex(lesson: Lesson): LessonIndex {
       plain: node.voices.plain,
     });
   }
-  return { search, passages };
+  return { search, passages, glossary: lesson.glossary };
+}
+
+/** Questions that ask for a number: answered from the plain voice, which carries the numbers. */
+const ASKS_NUMBER =
+  /\b(?:how (?:much|many|long|big|large|expensive|fast)|what (?:number|size|amount)|cost|costs)\b/i;
+/** An excerpt stays short: one or two sentences, about this many words at most. */
+const EXCERPT_WORDS = 70;
+
+const stemsOf = (text: string) =>
+  new Set(
+    (text.match(/\p{L}+-\d+|[\p{L}\p{N}]+/gu) ?? [])
+      .map((t) => t.toLowerCase())
+      .filter((t) => t.length >= 3 && !STOP_WORDS.has(t))
+      .map(stem),
+  );
+
+/**
+ * The sentences of a voice that answer the question: the one sharing the most of its words (a
+ * number breaking ties for a question that asks for one), and the next when it fits.
+ */
+function excerpt(text: string, question: string, wantsNumber: boolean): string {
+  const sentences = text.split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/);
+  const asked = stemsOf(question);
+  let best = 0;
+  let bestScore = -1;
+  sentences.forEach((sentence, i) => {
+    const own = stemsOf(sentence);
+    let score = [...asked].filter((s) => own.has(s)).length;
+    if (wantsNumber && /\d/.test(sentence)) score += 0.5;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  const chosen = [sentences[best] ?? ""];
+  const next = sentences[best + 1];
+  const words = (t: string) => t.split(/\s+/).length;
+  if (next && words(chosen[0] ?? "") + words(next) <= EXCERPT_WORDS) chosen.push(next);
+  return chosen.join(" ");
 }
 
 /**
  * The passage that best answers `question`, in `voice`: the node whose voices match best, with a
- * lift for the node the learner is on. The Socratic voice has no explanation of its own, so it
- * answers in plain words, as the tutor does.
+ * lift for the node the learner is on, and of its text only the sentences that answer. The
+ * Socratic voice has no explanation of its own, so it answers in plain words, as the tutor does;
+ * a question that asks for a number is answered from the plain voice, which has the numbers.
  */
 export function findPassage(
   index: LessonIndex,
@@ -90,9 +132,7 @@ export function findPassage(
   const best = [...scores.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const passage = best ? index.passages.get(best) : undefined;
   if (!best || !passage) return undefined;
-  return {
-    nodeId: best,
-    title: passage.title,
-    text: voice === "metaphor" ? passage.metaphor : passage.plain,
-  };
+  const wantsNumber = ASKS_NUMBER.test(question);
+  const text = voice === "metaphor" && !wantsNumber ? passage.metaphor : passage.plain;
+  return { nodeId: best, title: passage.title, text: excerpt(text, question, wantsNumber) };
 }

@@ -13,6 +13,7 @@ import { simulateReadableStream } from "ai";
 import type { Lesson, VoiceName } from "../curriculum/schema";
 import { readCalculationRequest } from "../tutor/calculation-request";
 import { VOICES } from "../tutor/state";
+import { definitionIn, lookupTerm } from "./glossary-lookup";
 import { buildLessonIndex, findPassage, type LessonIndex } from "./lesson-index";
 
 /** Key of the provider options every model call carries; other providers ignore it. */
@@ -90,6 +91,8 @@ function planAnswer(index: LessonIndex, options: LanguageModelV3CallOptions): An
   if (request) return { kind: "tool-call", input: JSON.stringify(request) };
 
   const { voice, nodeId } = tutorOptions(options);
+  const term = lookupTerm(index.glossary, question);
+  if (term) return { kind: "text", text: definitionIn(term, voice) };
   const passage = findPassage(index, question, { voice, nodeId });
   if (!passage) return { kind: "text", text: NO_PASSAGE };
   return {

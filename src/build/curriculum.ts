@@ -17,7 +17,8 @@ const sources = result.ok ? compileReaderSources(result.lesson, readReaderSource
 if (result.ok && sources?.ok) {
   const reader = trainLessonReader(result.lesson, sources.banks, sources.lexicon);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ ...result.lesson, reader })}\n`);
+  const lesson = { ...result.lesson, glossary: sources.glossary, reader };
+  writeFileSync(out, `${JSON.stringify(lesson)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${out}: lesson "${result.lesson.id}" (${result.lesson.nodes.length} nodes, reader trained for ${Object.keys(reader.nodes).length} in ${seconds} s)`,

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { parseFile, type SourceText } from "./compile";
 import type { Problem } from "./problems";
-import { type AnswerBank, AnswerBankSchema, type Lesson } from "./schema";
+import {
+  type AnswerBank,
+  AnswerBankSchema,
+  type GlossaryEntry,
+  GlossarySchema,
+  type Lesson,
+} from "./schema";
 
 /** curriculum/lexicon.yaml: concept id -> the words and phrases that express it. */
 export const LexiconSchema = z.record(
@@ -15,15 +21,17 @@ export interface ReaderSources {
   lexicon: SourceText;
   /** One file per node in curriculum/bank/. */
   banks: readonly SourceText[];
+  /** curriculum/glossary.yaml, when there is one. */
+  glossary?: SourceText | undefined;
 }
 
 export type ReaderSourcesResult =
-  | { ok: true; lexicon: Lexicon; banks: AnswerBank[] }
+  | { ok: true; lexicon: Lexicon; banks: AnswerBank[]; glossary: GlossaryEntry[] }
   | { ok: false; problems: Problem[] };
 
 /**
- * Parses the lexicon and the answer banks and checks that every bank names a node of the lesson
- * and only that node's key ideas, misconceptions and guiding questions. No I/O.
+ * Parses the lexicon, the answer banks and the glossary, and checks that every bank names a node
+ * of the lesson and only that node's key ideas, misconceptions and guiding questions. No I/O.
  */
 export function compileReaderSources(lesson: Lesson, sources: ReaderSources): ReaderSourcesResult {
   const problems: Problem[] = [];
@@ -33,8 +41,9 @@ export function compileReaderSources(lesson: Lesson, sources: ReaderSources): Re
     if (bank) problems.push(...checkBank(lesson, source.file, bank.data));
     return bank ? [bank.data] : [];
   });
+  const glossary = sources.glossary && parseFile(sources.glossary, GlossarySchema, problems);
   if (!lexicon || problems.length > 0) return { ok: false, problems };
-  return { ok: true, lexicon: lexicon.data, banks };
+  return { ok: true, lexicon: lexicon.data, banks, glossary: glossary?.data ?? [] };
 }
 
 function checkBank(lesson: Lesson, file: string, bank: AnswerBank): Problem[] {

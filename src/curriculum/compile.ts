@@ -43,7 +43,8 @@ export function compileLesson(
     ...nodes.flatMap((node) => checkCalculations(node, format)),
   );
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, lesson: { ...lesson.data, nodes: nodes.map((node) => node.data) } };
+  const compiled = { ...lesson.data, nodes: nodes.map((node) => node.data), glossary: [] };
+  return { ok: true, lesson: compiled };
 }
 
 /** Parses one YAML file against a schema; problems are collected, not thrown. */

@@ -39,7 +39,7 @@ export function compileDirectory(dir: string, format: FormatCalculation): Compil
   return compileLesson(sources, format);
 }
 
-/** The reader's sources: lexicon.yaml and bank/*.yaml (the bank folder may be absent). */
+/** What the lesson carries besides its nodes: lexicon.yaml, bank/*.yaml and glossary.yaml. */
 export function readReaderSources(dir: string): ReaderSources {
   const bankDir = join(dir, "bank");
   const bankFiles = existsSync(bankDir)
@@ -48,7 +48,12 @@ export function readReaderSources(dir: string): ReaderSources {
         .sort()
         .map((name) => readSource(join(bankDir, name)))
     : [];
-  return { lexicon: readSource(join(dir, "lexicon.yaml")), banks: bankFiles };
+  const glossary = join(dir, "glossary.yaml");
+  return {
+    lexicon: readSource(join(dir, "lexicon.yaml")),
+    banks: bankFiles,
+    glossary: existsSync(glossary) ? readSource(glossary) : undefined,
+  };
 }
 
 function readSource(path: string): SourceText {

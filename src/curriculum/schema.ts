@@ -136,6 +136,18 @@ export const LessonFileSchema = z.strictObject({
   kcs: z.array(KnowledgeComponentSchema).min(1),
 });
 
+/** curriculum/glossary.yaml: the terms a learner may ask about, defined in every voice. */
+export const GlossaryEntrySchema = z.strictObject({
+  term: Text,
+  aliases: z.array(Text).default([]),
+  plain: Text,
+  metaphor: Text,
+  /** A short explanation ending in a question that leads further. */
+  socratic: Text,
+  source: SourceSchema,
+});
+export const GlossarySchema = z.array(GlossaryEntrySchema);
+
 /** curriculum/bank/<node>.yaml: learner-like answers that train the node's reader at build time. */
 const Answers = z.array(Text);
 export const AnswerBankSchema = z.strictObject({
@@ -179,6 +191,7 @@ export const LessonReaderSchema = z.strictObject({
 /** The compiled lesson: lesson.yaml plus every node, in file order, and the trained reader. */
 export const LessonSchema = LessonFileSchema.extend({
   nodes: z.array(NodeSchema).min(1),
+  glossary: GlossarySchema.default([]),
   reader: LessonReaderSchema.optional(),
 });
 
@@ -195,6 +208,7 @@ export type KnowledgeComponent = z.infer<typeof KnowledgeComponentSchema>;
 export type LessonFile = z.infer<typeof LessonFileSchema>;
 export type Lesson = z.infer<typeof LessonSchema>;
 export type AnswerBank = z.infer<typeof AnswerBankSchema>;
+export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
 export type LinearModel = z.infer<typeof LinearModelSchema>;
 export type NodeReader = z.infer<typeof NodeReaderSchema>;
 export type LessonReader = z.infer<typeof LessonReaderSchema>;

@@ -23,6 +23,20 @@ function asksPending(paragraphs: readonly string[], node: LessonNode, state: Tut
   return paragraphs.some((p) => p.includes("?") || p.includes(short));
 }
 
+/** A paragraph this long teaches something; shorter ones frame ("Not quite yet."). */
+const POINT_WORDS = 12;
+
+/**
+ * What a "why?" that follows would ask about: the last paragraph of the reply that states
+ * something (not a question, not a framing line), at most 1,000 characters.
+ */
+function lastStatement(text: string): string | undefined {
+  const statements = text
+    .split(/\n{2,}/)
+    .filter((p) => !p.trim().endsWith("?") && p.split(/\s+/).length >= POINT_WORDS);
+  return statements.at(-1)?.slice(0, 1_000);
+}
+
 /**
  * The last pass every reply takes before a learner sees it (pure):
  * 1. a paragraph already shown in this session is not shown again, unless the learner asks;
@@ -47,9 +61,10 @@ export function finishReply(
     .filter((p) => p.trim() && (options.repeatRequested || !seen.has(fingerprint(p))));
   // Remembered as written too, so a paragraph shown trimmed or with a question added still counts.
   const written = paragraphs.map(fingerprint);
-  if (paragraphs.length === 0) {
+  const awaiting = node && !after.finished;
+  if (paragraphs.length === 0 && !(awaiting && options.movedAway)) {
     paragraphs.push(pickUnused(SEEN_ABOVE, (line) => seen.has(fingerprint(line)), seed));
-  } else if (node && !after.finished && !asksPending(paragraphs, node, after)) {
+  } else if (node && awaiting && !asksPending(paragraphs, node, after)) {
     if (options.movedAway) paragraphs.push(shortQuestion(node, after));
     else paragraphs.push(`${paragraphs.pop()} ${pick(TRY_AGAIN, seed)}`);
   }
@@ -63,9 +78,14 @@ export function finishReply(
       ? withholdAnswer(lesson, node, shownText, keep)
       : { text: shownText, withheld: 0 };
   const shown = [...after.shown, ...written, ...guarded.text.split(/\n{2,}/).map(fingerprint)];
+  const point = lastStatement(guarded.text);
   return {
     text: guarded.text,
-    state: { ...after, shown: [...new Set(shown)].slice(-MEMORY) },
+    state: {
+      ...after,
+      shown: [...new Set(shown)].slice(-MEMORY),
+      ...(point && { lastPoint: point }),
+    },
     withheld: guarded.withheld,
   };
 }

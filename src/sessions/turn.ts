@@ -5,6 +5,7 @@ import type { NewMessage } from "../db/queries/sessions";
 import type { Db } from "../db/types";
 import type { ModelReading } from "../reading/combine";
 import { tutorStep } from "../rendering";
+import { createAnswerGuard } from "../rendering/stream-guard";
 import { answerTargetOf, type Reply, type StepResult, type TutorState } from "../tutor";
 import { commitTurn, loadOwnedSession } from "./store";
 import { type StateView, stateView } from "./views";
@@ -54,6 +55,9 @@ function learnerMessage(before: TutorState, text: string, result: StepResult): N
     ...(Object.keys(meta).length > 0 && { meta }),
   };
 }
+
+const HELD_BACK =
+  "That would give away the answer to the question you're on, so I'll hold it back until you've had a go.";
 
 const needsModel = (result: StepResult) => Boolean(result.question ?? result.calculation);
 
@@ -123,8 +127,19 @@ export async function takeTurn(
           voice: first.state.voice,
           ...(preview.calculation && { calculation: preview.calculation }),
         });
-        for await (const delta of streamed.textStream) push({ part: "answer", delta });
-        answer = await streamed.finished;
+        // Shown as it comes, sentence by sentence, minus what would answer the pending check
+        // question before the learner has tried it; stored as shown.
+        const guard = createAnswerGuard(lesson, first.state);
+        let shown = "";
+        const show = (delta: string) => {
+          if (!delta) return;
+          shown += delta;
+          push({ part: "answer", delta });
+        };
+        for await (const delta of streamed.textStream) show(guard.push(delta));
+        show(guard.end());
+        if (guard.withheld() > 0 && !shown.trim()) show(HELD_BACK);
+        answer = { ...(await streamed.finished), text: shown.trim() };
       }
       const outcome = await commitTurn(
         db,
@@ -152,7 +167,11 @@ export async function takeTurn(
             nodeId: result.state.nodeId,
             meta: { voice: result.state.voice, rung: result.state.rung },
           });
-          return { state: result.state, reply: result.reply, messages };
+          // A "why?" next asks about the answer just given.
+          const after = answer
+            ? { ...result.state, lastPoint: answer.text.slice(0, 1_000) }
+            : result.state;
+          return { state: after, reply: result.reply, messages };
         },
         now,
       );

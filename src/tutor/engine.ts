@@ -17,6 +17,7 @@ import {
   nextVoice,
   nodeOf,
   shortQuestion,
+  subjectOf,
   vocabularyOf,
 } from "./lesson-view";
 import {
@@ -160,6 +161,7 @@ export function step(
   const classified = classifyIntent(text, {
     awaitingAnswer: !state.finished,
     vocabulary: vocabularyOf(lesson),
+    subject: subjectOf(lesson),
   });
   const { flag } = classified;
   const intent = answerAfterAll(lesson, state, text, classified.intent);
@@ -174,8 +176,17 @@ export function step(
     ...(turn.grade && { grade: turn.grade }),
     ...(turnFlag && { flag: turnFlag }),
     ...(intent.kind === "calculation" && { calculation: intent.request }),
-    ...(asksModel && { question: { text, nodeId: state.nodeId } }),
+    ...(asksModel && {
+      question: { text: questionAsked(lesson, state, text, intent), nodeId: state.nodeId },
+    }),
   };
+}
+
+/** "why?" asks about what the tutor just said: the question is that statement's why. */
+function questionAsked(lesson: Lesson, state: TutorState, text: string, intent: Intent): string {
+  if (intent.kind !== "question" || !intent.followUp) return text;
+  const about = state.lastPoint ?? currentQuestion(nodeOf(lesson, state.nodeId), state);
+  return `${about} (${text})`;
 }
 
 /**

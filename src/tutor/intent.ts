@@ -9,7 +9,8 @@ export type Intent =
   | { kind: "hint" }
   /** No voice means "explain it another way": the next voice in turn. */
   | { kind: "voice"; voice?: VoiceName }
-  | { kind: "question" }
+  /** followUp: "why?", "what do you mean?" about what the tutor just said. */
+  | { kind: "question"; followUp?: true }
   | { kind: "calculation"; request: CalculationRequest }
   | { kind: "small-talk" }
   | { kind: "off-topic" }
@@ -22,6 +23,9 @@ export interface IntentContext {
   /** True while the tutor waits for an answer to a question it asked. */
   awaitingAnswer: boolean;
   vocabulary: Vocabulary;
+  /** Words that make a question about the subject (models, data, compute, glossary terms…); a
+   * question with none of them is off-topic even if it shares a word with the lesson's text. */
+  subject?: Vocabulary;
 }
 
 export interface Classification {
@@ -70,6 +74,10 @@ const AUXILIARY_START =
 const HEDGED_ANSWER =
   /^(?:is it(?! true| possible| the case)|isn t it|could it be|would it be|might it be|is that because|is the answer|maybe|perhaps|probably|because|i think|i guess|i believe|i d say|so)\b/;
 
+/** "why?", "how come?", "what do you mean?": about what the tutor just said. */
+const FOLLOW_UP =
+  /^(?:(?:and|but|so|ok|okay|hmm|um) )?(?:why(?: is that| so| not| does that happen| would that be| though)?|how come|how so|what do you mean(?: by that)?|what does that mean|wdym|huh|meaning|explain that|explain)$/;
+
 const SMALL_TALK =
   /^(?:hi|hii+|hello|hey|heya|yo|hiya|good (?:morning|afternoon|evening|night)|thanks|thank you|thx|ty|cheers|ok|okay|k|cool|nice|great|awesome|lol|haha+|hah|got it|i see|alright|bye|goodbye|see you|how are you|how r u|how s it going|what s up|sup|who are you|are you a bot|are you human)(?: [a-z]+){0,3}$/;
 
@@ -92,9 +100,13 @@ export function classifyIntent(text: string, context: IntentContext): Classifica
     : { intent: classifyRequest(text, context) };
 }
 
-function classifyRequest(text: string, { awaitingAnswer, vocabulary }: IntentContext): Intent {
+function classifyRequest(
+  text: string,
+  { awaitingAnswer, vocabulary, subject }: IntentContext,
+): Intent {
   const words = disguiseFreeView(text);
   if (words === "") return { kind: "small-talk" };
+  if (FOLLOW_UP.test(words)) return { kind: "question", followUp: true };
 
   const voiceRequest = VOICE_REQUESTS.find(({ pattern }) => pattern.test(words));
   if (voiceRequest)
@@ -109,7 +121,8 @@ function classifyRequest(text: string, { awaitingAnswer, vocabulary }: IntentCon
     : sharesVocabulary(text, vocabulary);
   if (SMALL_TALK.test(words) && !onTopic) return { kind: "small-talk" };
   if (isQuestion(text, words, awaitingAnswer)) {
-    return onTopic ? { kind: "question" } : { kind: "off-topic" };
+    const asksSubject = subject ? sharesVocabulary(text, subject) : onTopic;
+    return asksSubject ? { kind: "question" } : { kind: "off-topic" };
   }
   const withoutHelpWords = words.replace(WEAK_HINT, " ");
   const trying = TRYING.test(withoutHelpWords) || sharesVocabulary(withoutHelpWords, vocabulary);

@@ -35,6 +35,17 @@ export function explanationIn(node: LessonNode, voice: VoiceName): string {
 }
 
 const vocabularies = new WeakMap<Lesson, Vocabulary>();
+const subjects = new WeakMap<Lesson, Vocabulary>();
+
+/** The subject's own words plus every glossary term: what a question about the lesson names. */
+export function subjectOf(lesson: Lesson): Vocabulary {
+  let subject = subjects.get(lesson);
+  if (!subject) {
+    subject = buildVocabulary(lesson.glossary.flatMap((entry) => [entry.term, ...entry.aliases]));
+    subjects.set(lesson, subject);
+  }
+  return subject;
+}
 
 /** The words of the lesson's public text, computed once per lesson object. */
 export function vocabularyOf(lesson: Lesson): Vocabulary {
