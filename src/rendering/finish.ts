@@ -3,7 +3,7 @@ import { shortQuestion } from "../tutor/lesson-view";
 import type { TutorState } from "../tutor/state";
 import { fingerprint } from "./fingerprint";
 import { withholdAnswer } from "./guard";
-import { pick, pickUnused, SEEN_ABOVE, TRY_AGAIN } from "./phrasing";
+import { pick, SEEN_ABOVE, TRY_AGAIN } from "./phrasing";
 
 /** How many paragraphs a session remembers having shown. */
 const MEMORY = 400;
@@ -63,7 +63,9 @@ export function finishReply(
   const written = paragraphs.map(fingerprint);
   const awaiting = node && !after.finished;
   if (paragraphs.length === 0 && !(awaiting && options.movedAway)) {
-    paragraphs.push(pickUnused(SEEN_ABOVE, (line) => seen.has(fingerprint(line)), seed));
+    const question = node && !after.finished ? shortQuestion(node, after) : "";
+    const lines = SEEN_ABOVE.map((line) => line(question).trim());
+    paragraphs.push(lines.find((line) => !seen.has(fingerprint(line))) ?? pick(lines, seed));
   } else if (node && awaiting && !asksPending(paragraphs, node, after)) {
     if (options.movedAway) paragraphs.push(shortQuestion(node, after));
     else paragraphs.push(`${paragraphs.pop()} ${pick(TRY_AGAIN, seed)}`);

@@ -28,7 +28,7 @@ import {
   progress,
   resumeNode,
 } from "./navigation";
-import { endingWith, paragraphs, quoteOf, say } from "./replies";
+import { endingWith, paragraphs, pick, quoteOf, say } from "./replies";
 import type { Flag, FlagKind } from "./safety";
 import { type NodeOutcome, TUTOR_STATE_VERSION, type TutorState } from "./state";
 
@@ -129,6 +129,7 @@ export function startSession(lesson: Lesson, voice: VoiceName = "socratic"): Tur
       ideasShown: [],
       stepsShown: [],
       shown: [],
+      pictured: false,
       mastery: Object.fromEntries(lesson.kcs.map((kc) => [kc.id, 0.1])),
       completed: [],
       remediated: [],
@@ -191,11 +192,15 @@ function questionAsked(lesson: Lesson, state: TutorState, text: string, intent: 
 
 /**
  * "how big it is and how much text it read" opens like a question but answers one. A message
- * classified as a question that does not end with a question mark is read as an answer when the
- * reader finds the current question's ideas in it.
+ * classified as off-topic, or as a question without a question mark, is read as an answer when
+ * the reader finds the current question's ideas in it.
  */
 function answerAfterAll(lesson: Lesson, state: TutorState, text: string, intent: Intent): Intent {
-  if (intent.kind !== "question" || state.finished || /\?\s*$/.test(text)) return intent;
+  if (state.finished) return intent;
+  // "the game state and the physics" names an off-topic word; "how big it is" opens a question.
+  const maybeAnswer =
+    intent.kind === "off-topic" || (intent.kind === "question" && !/\?\s*$/.test(text));
+  if (!maybeAnswer) return intent;
   const node = nodeOf(lesson, state.nodeId);
   const answers =
     state.phase === "socratic"
@@ -227,9 +232,17 @@ function respond(
     case "calculation":
       return { state, text: backToQuestion, kind: "return" };
     case "small-talk":
-      return { state, text: paragraphs(say.smallTalk, backToQuestion), kind: "redirect" };
+      return {
+        state,
+        text: paragraphs(pick(say.smallTalk, state.shown.length), backToQuestion),
+        kind: "redirect",
+      };
     case "off-topic":
-      return { state, text: paragraphs(say.offTopic, backToQuestion), kind: "redirect" };
+      return {
+        state,
+        text: paragraphs(say.offTopicAbout(quoteOf(text), state.shown.length), backToQuestion),
+        kind: "redirect",
+      };
     case "injection":
       return { state, text: paragraphs(say.injection, backToQuestion), kind: "refusal" };
     case "extraction": {
@@ -293,7 +306,7 @@ function guidingTurn(
   if (reading.gaming && state.attempts + 1 < GUIDING_ATTEMPTS) {
     return {
       state: { ...observed, attempts: state.attempts + 1 },
-      text: paragraphs(say.gaming, guiding.ask),
+      text: say.gaming(shortQuestion(node, state)),
       kind: "feedback",
     };
   }
@@ -371,7 +384,7 @@ function checkTurn(
   if (grade.gaming && failed.attempts < CHECK_ATTEMPTS) {
     return {
       state: failed,
-      text: paragraphs(say.gaming, node.check.question),
+      text: say.gaming(shortQuestion(node, state)),
       kind: "feedback",
       grade,
     };
@@ -453,9 +466,9 @@ function helpWith(lesson: Lesson, state: TutorState, node: LessonNode): Turn {
   const helped = { ...state, helpRequests };
   if (state.phase === "socratic") {
     const guiding = guidingOf(node, state);
-    if (helpRequests < GUIDING_HELP_REQUESTS) {
+    if (helpRequests < GUIDING_HELP_REQUESTS && !state.pictured) {
       return {
-        state: helped,
+        state: { ...helped, pictured: true },
         text: paragraphs(say.guidingHint(node.voices.metaphor), guiding.ask),
         kind: "hint",
       };
@@ -476,7 +489,7 @@ function helpWith(lesson: Lesson, state: TutorState, node: LessonNode): Turn {
   }
   return {
     state: helped,
-    text: paragraphs(say.ladderExhausted, node.check.question),
+    text: say.ladderExhausted(shortQuestion(node, state)),
     kind: "hint",
   };
 }
@@ -549,7 +562,7 @@ function voiceTurn(lesson: Lesson, state: TutorState, voice: VoiceName): Turn {
     };
   }
   return {
-    state: switched,
+    state: voice === "metaphor" ? { ...switched, pictured: true } : switched,
     text: paragraphs(
       say.voiceIntro[voice],
       explanationIn(node, voice),

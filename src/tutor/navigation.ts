@@ -25,6 +25,7 @@ export function enterNode(state: TutorState, nodeId: string): TutorState {
     helpRequests: 0,
     ideasShown: [],
     stepsShown: [],
+    pictured: false,
   };
 }
 

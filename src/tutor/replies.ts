@@ -7,6 +7,13 @@ import type { VoiceName } from "../curriculum/schema";
 export const paragraphs = (...parts: (string | undefined)[]): string =>
   parts.filter((part): part is string => Boolean(part?.trim())).join("\n\n");
 
+/**
+ * One of several ways of saying the same thing, chosen by a seed such as how far the session has
+ * got, so a learner who wanders off twice does not read the same line twice. Deterministic.
+ */
+export const pick = (lines: readonly string[], seed: number): string =>
+  lines[Math.abs(seed) % lines.length] ?? lines[0] ?? "";
+
 /** Adds the question to text that does not already ask one, so every reply ends asking. */
 export const endingWith = (text: string, question: string): string =>
   text.includes("?") ? text : paragraphs(text, question);
@@ -18,9 +25,22 @@ export const say = {
   remediation: (title: string) => `Let's look again at “${title}” first, then come back to this.`,
   toCheck: "Now put it together.",
   backTo: (question: string) => `Back to our question: ${question}`,
-  smallTalk: "Happy to chat — let's keep going with the lesson.",
-  offTopic:
-    "That's outside this lesson: I'm here to talk about why scale matters in language models.",
+  smallTalk: [
+    "Happy to chat — let's keep going with the lesson.",
+    "Good to hear from you. Back to the lesson:",
+    "Noted! Let's pick up where we were.",
+    "Sure. Now, where were we?",
+  ],
+  /** One sentence that names what the learner asked, so two off-topic messages never read alike. */
+  offTopicAbout: (quote: string, seed: number) =>
+    pick(
+      [
+        `“${quote}” is outside this lesson: I'm here to talk about why scale matters in language models.`,
+        `I'll leave “${quote}” aside: this lesson is about scale in language models.`,
+        `“${quote}” isn't something this lesson covers; I stick to how and why language models scale.`,
+      ],
+      seed,
+    ),
   injection:
     "I'll stay your tutor for this lesson, and I keep the answers to myself until you've had a go. I'm glad to explain any idea you ask about, though.",
   extraction:
@@ -29,8 +49,8 @@ export const say = {
   personalData:
     "Please don't share personal details like that here; I don't need them to help you.",
   correct: "That's it.",
-  gaming:
-    "I can't grade a list of options or keywords, or my own words pasted back. Give me one answer, in your own words — a rough one is fine.",
+  gaming: (question: string) =>
+    `I can't grade a list of options or keywords, or my own words pasted back. Give me one answer, in your own words — a rough one is fine. ${question}`,
   partlyThere: (quote: string, idea: string) =>
     `You're partway there. When you say “${quote}”, you've got one part: ${lowerFirst(idea)} There's more to it, though.`,
   notYet: "Not quite yet.",
@@ -42,8 +62,8 @@ export const say = {
   explainAfterTries: "You've given this several tries, so let me explain it.",
   sampleAnswer: (sample: string) => `An answer that would do it: “${sample}”`,
   skip: "Let's set this question aside for now and keep going; the idea will come back.",
-  ladderExhausted:
-    "You've seen every hint I have for this one. Have a go in your own words — a rough answer is fine, and I'll build on it.",
+  ladderExhausted: (question: string) =>
+    `You've seen every hint I have for this one. Have a go in your own words — a rough answer is fine, and I'll build on it: ${question}`,
   lessonComplete: (mastered: number, total: number) =>
     `That's the end of the lesson. You've mastered ${mastered} of the ${total} ideas it tracks. Ask me anything else about scale whenever you like.`,
   afterLesson:
