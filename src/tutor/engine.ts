@@ -30,7 +30,7 @@ import {
 } from "./navigation";
 import { endingWith, paragraphs, pick, quoteOf, say } from "./replies";
 import type { Flag, FlagKind } from "./safety";
-import { type NodeOutcome, TUTOR_STATE_VERSION, type TutorState } from "./state";
+import { type NodeOutcome, TUTOR_STATE_VERSION, type TutorState, TutorStateSchema } from "./state";
 
 /** Misses on a guiding question before the tutor explains it and moves on. */
 export const GUIDING_ATTEMPTS = 2;
@@ -115,8 +115,9 @@ interface Turn {
 const reply = ({ state, text, kind }: Turn): TurnResult => ({ state, reply: { text, kind } });
 
 export function startSession(lesson: Lesson, voice: VoiceName = "socratic"): TurnResult {
+  // Fields with defaults (what was shown, ideas across tries) start empty; enterNode sets the rest.
   const state: TutorState = enterNode(
-    {
+    TutorStateSchema.parse({
       version: TUTOR_STATE_VERSION,
       lessonId: lesson.id,
       nodeId: lesson.start,
@@ -126,16 +127,12 @@ export function startSession(lesson: Lesson, voice: VoiceName = "socratic"): Tur
       rung: 0,
       attempts: 0,
       helpRequests: 0,
-      ideasShown: [],
-      stepsShown: [],
-      shown: [],
-      pictured: false,
       mastery: Object.fromEntries(lesson.kcs.map((kc) => [kc.id, 0.1])),
       completed: [],
       remediated: [],
       returnTo: [],
       finished: false,
-    },
+    }),
     lesson.start,
   );
   const node = nodeOf(lesson, lesson.start);

@@ -10,41 +10,32 @@ const answer =
   "Honestly it is one game for both of them, and the chatbot has a vastly larger brain.";
 const offline = readCheckAnswer(lesson, node, answer);
 
+/** The grading model's reading of `answer`, with these findings. */
+const modelSays = (
+  keyIdeas: { id: string; quote: string }[],
+  misconception: { id: string; quote: string } | null = null,
+  confidence = 0.9,
+) => combineCheck(rubric, offline, { kind: "check", keyIdeas, misconception, confidence }, answer);
+
 describe("combining the offline and the model reading", () => {
   it("counts model ideas backed by quotes of the learner's words", () => {
-    const combined = combineCheck(
-      rubric,
-      offline,
-      {
-        kind: "check",
-        keyIdeas: [
-          { id: "same-task", quote: "one game for both of them" },
-          { id: "scale-separates", quote: "a VASTLY larger brain" },
-        ],
-        misconception: null,
-        confidence: 0.9,
-      },
-      answer,
-    );
+    const combined = modelSays([
+      { id: "same-task", quote: "one game for both of them" },
+      { id: "scale-separates", quote: "a VASTLY larger brain" },
+    ]);
     expect(combined.verdict).toBe("correct");
     for (const quote of Object.values(combined.evidence))
       expect(quoteOccurs(quote, answer)).toBe(true);
   });
 
   it("drops findings whose quote is not in the answer or whose id is not the rubric's", () => {
-    const combined = combineCheck(
-      rubric,
-      offline,
-      {
-        kind: "check",
-        keyIdeas: [
-          { id: "same-task", quote: "both predict the next token" },
-          { id: "made-up-idea", quote: "one game for both of them" },
-        ],
-        misconception: { id: "different-task", quote: "it was designed to reason" },
-        confidence: 1,
-      },
-      answer,
+    const combined = modelSays(
+      [
+        { id: "same-task", quote: "both predict the next token" },
+        { id: "made-up-idea", quote: "one game for both of them" },
+      ],
+      { id: "different-task", quote: "it was designed to reason" },
+      1,
     );
     expect(combined.verdict).toBe(offline.verdict);
     expect(combined.keyIdeasFound).toEqual(offline.keyIdeasFound);

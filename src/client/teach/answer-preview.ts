@@ -1,15 +1,5 @@
+import type { AnswerPreview } from "../../sessions/preview";
 import { callApi } from "../api";
-
-/** What POST /api/preview/answer returns (src/tutor/preview.ts). */
-interface AnswerPreview {
-  intent: string;
-  verdict: string | null;
-  keyIdeasFound: string[];
-  keyIdeasMissing: string[];
-  misconceptionId?: string;
-  flag?: { kind: string; reason: string };
-  reply: string;
-}
 
 function line(label: string, value: string): HTMLElement {
   const p = document.createElement("p");
