@@ -24,6 +24,8 @@ const settingsSchema = z
     MODEL_BASE_URL: z.url().optional(),
     MODEL_API_KEY: z.string().min(1).optional(),
     MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    /** With a provider: "on" lets the model voice every reply; "off" keeps the offline wording. */
+    MODEL_VOICE: z.enum(["on", "off"]).default("on"),
   })
   .superRefine((raw, ctx) => {
     if (raw.APP_ENV !== "development" && raw.APP_ENV !== "test" && !raw.SESSION_SECRET) {
@@ -64,6 +66,8 @@ export type Settings = {
     baseUrl: string | undefined;
     apiKey: string | undefined;
     timeoutMs: number;
+    /** The model words every reply (the engine still decides what it says). */
+    voicesReplies?: boolean;
   };
 };
 
@@ -94,6 +98,7 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
       baseUrl: raw.MODEL_BASE_URL,
       apiKey: raw.MODEL_API_KEY,
       timeoutMs: raw.MODEL_TIMEOUT_MS,
+      voicesReplies: raw.MODEL_PROVIDER !== "offline" && raw.MODEL_VOICE === "on",
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Settings } from "./config";
 import type { Db } from "./db/types";
 import type { AnswerQuestion, ReadWithModel } from "./sessions/turn";
+import type { ReplyVoice } from "./sessions/voice";
 
 /** Everything the app needs from its runtime; the Node and Worker entries each build one. */
 export type Deps = {
@@ -18,6 +19,8 @@ export type Deps = {
   answerQuestion: AnswerQuestion;
   /** Present when a provider is configured: the grading model's reading of every answer. */
   readWithModel?: ReadWithModel;
+  /** Present when a provider voices replies (MODEL_VOICE, on by default with a provider). */
+  voice?: ReplyVoice;
 };
 
 export type Principal = { kind: "teacher"; id: string } | { kind: "learner"; id: string };

@@ -41,7 +41,7 @@ export interface AnswerStream {
   finished: Promise<{ text: string; calculation?: CalculationCard; notice?: string }>;
 }
 
-const VOICE_GUIDES: Record<VoiceName, string> = {
+export const VOICE_GUIDES: Record<VoiceName, string> = {
   socratic:
     "reason step by step from what the learner already knows, like a teacher thinking aloud, and end on the conclusion rather than a question.",
   metaphor:
@@ -67,12 +67,19 @@ export function answerSystemPrompt(
     lessonTitle: lesson.title,
     nodeTitle: node.title,
     voiceGuide: VOICE_GUIDES[voice],
-    nodeContext: [
-      `Guiding questions: ${node.voices.socratic.join(" ")}`,
-      `As a picture: ${node.voices.metaphor}`,
-      `In plain words: ${node.voices.plain}`,
-    ].join("\n\n"),
+    nodeContext: answerContext(lesson, nodeId),
   });
+}
+
+/** A node's public text as a model that talks to learners may see it: questions and explanations. */
+export function answerContext(lesson: Lesson, nodeId: string): string {
+  const node = toPublicCurriculum(lesson).nodes.find((n) => n.id === nodeId);
+  if (!node) throw new Error(`lesson "${lesson.id}" has no node "${nodeId}"`);
+  return [
+    `Guiding questions: ${node.voices.socratic.join(" ")}`,
+    `As a picture: ${node.voices.metaphor}`,
+    `In plain words: ${node.voices.plain}`,
+  ].join("\n\n");
 }
 
 /** Streams the model's answer to a free-form question, with the calculator as a tool. */

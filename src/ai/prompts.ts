@@ -3,6 +3,7 @@ import { z } from "zod";
 /** The prompt files of prompts/, by name without ".md"; compiled to dist/prompts.json. */
 export const PromptSetSchema = z.object({
   "tutor-answer": z.string().min(1),
+  "tutor-voice": z.string().min(1),
   "read-check": z.string().min(1),
   "read-guiding": z.string().min(1),
 });

@@ -69,11 +69,11 @@ function keywordList(text: string): boolean {
   return glue < 0.2 && (short === 1 || (fragments.length >= 6 && short >= 0.75));
 }
 
-/** Word 4-grams of a text, for comparing an answer with what the tutor showed. */
-export function shingles(text: string): string[] {
+/** Word n-grams of a text (4 by default), for comparing one text with another. */
+export function shingles(text: string, n = 4): string[] {
   const words = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const grams: string[] = [];
-  for (let i = 0; i + 4 <= words.length; i++) grams.push(words.slice(i, i + 4).join(" "));
+  for (let i = 0; i + n <= words.length; i++) grams.push(words.slice(i, i + n).join(" "));
   return grams;
 }
 

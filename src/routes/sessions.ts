@@ -76,9 +76,17 @@ export const sessionRoutes = new Hono<AppEnv>()
     validate("query", turnQuery),
     validate("json", messageBody),
     async (c) => {
-      const { db, now, answerQuestion, readWithModel } = c.var.deps;
+      const { db, now, answerQuestion, readWithModel, voice, settings } = c.var.deps;
       const ids = { learnerId: principalId(c), sessionId: c.req.valid("param").id };
-      const context = { db, lesson, now, answerQuestion, readWithModel };
+      const context = {
+        db,
+        lesson,
+        now,
+        answerQuestion,
+        readWithModel,
+        voice,
+        deadlineMs: settings.model.provider === "offline" ? undefined : settings.model.timeoutMs,
+      };
       const turn = await takeTurn(context, ids, c.req.valid("json").text);
       keepRunning(c, turn.done);
       if (c.req.valid("query").stream === "false") {

@@ -7,9 +7,11 @@ import {
   readWithModel,
   selectModel,
 } from "../ai";
+import { voiceReply } from "../ai/voice-reply";
 import type { Settings } from "../config";
 import { lesson } from "../curriculum/lesson";
 import type { Deps } from "../env";
+import { privateGramsOf } from "../rendering/private-text";
 
 /**
  * The models behind a tutor turn, from settings: the model that answers learners (offline unless
@@ -19,7 +21,7 @@ import type { Deps } from "../env";
 export function tutorModels(
   settings: Settings,
   runtime: Omit<ModelDeps, "lesson"> = {},
-): Pick<Deps, "answerQuestion" | "readWithModel"> {
+): Pick<Deps, "answerQuestion" | "readWithModel" | "voice"> {
   const promptSet = parsePromptSet(prompts);
   const model = selectModel(settings.model, { lesson, ...runtime });
   const answerQuestion = createQuestionAnswerer({ model, lesson, prompts: promptSet });
@@ -28,14 +30,20 @@ export function tutorModels(
   const grader = providerModel(provider, settings.model, runtime);
   return {
     answerQuestion,
-    readWithModel: (node, target, answer) =>
+    readWithModel: (node, target, answer, abortSignal) =>
       readWithModel({
         model: grader,
         prompts: promptSet,
         node,
         target,
         answer,
-        abortSignal: AbortSignal.timeout(settings.model.timeoutMs),
+        abortSignal: abortSignal ?? AbortSignal.timeout(settings.model.timeoutMs),
       }),
+    ...(settings.model.voicesReplies && {
+      voice: {
+        words: (input) => voiceReply({ model: grader, lesson, prompts: promptSet }, input),
+        privateGrams: privateGramsOf(lesson, Object.values(promptSet)),
+      },
+    }),
   };
 }

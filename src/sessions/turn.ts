@@ -9,6 +9,7 @@ import { createAnswerGuard } from "../rendering/stream-guard";
 import { answerTargetOf, type Reply, type StepResult, type TutorState } from "../tutor";
 import { commitTurn, loadOwnedSession } from "./store";
 import { type StateView, stateView } from "./views";
+import { type ReplyVoice, voiceTheReply } from "./voice";
 
 /** Answers a free-form question with the configured model (see src/ai/answer-question.ts). */
 export type AnswerQuestion = (input: QuestionInput) => AnswerStream;
@@ -18,6 +19,7 @@ export type ReadWithModel = (
   node: LessonNode,
   target: AnswerTarget,
   answer: string,
+  abortSignal?: AbortSignal,
 ) => Promise<ModelReading | undefined>;
 
 export type TurnOutcome = {
@@ -37,6 +39,10 @@ type TurnContext = {
   now: () => number;
   answerQuestion: AnswerQuestion;
   readWithModel?: ReadWithModel | undefined;
+  /** With a provider configured: the model words every reply. */
+  voice?: ReplyVoice | undefined;
+  /** One deadline for every model call of the turn (MODEL_TIMEOUT_MS). */
+  deadlineMs?: number | undefined;
 };
 
 function learnerMessage(before: TutorState, text: string, result: StepResult): NewMessage {
@@ -59,6 +65,12 @@ function learnerMessage(before: TutorState, text: string, result: StepResult): N
 const HELD_BACK =
   "That would give away the answer to the question you're on, so I'll hold it back until you've had a go.";
 
+/** A model reply held back for sharing private text: the teacher sees it on the learner's message. */
+const LEAK_FLAG = {
+  kind: "leak",
+  reason: "the model's reply shared private text (prompt or rubric); it was held back",
+} as const;
+
 const needsModel = (result: StepResult) => Boolean(result.question ?? result.calculation);
 
 /** With a grading model configured, every answer also gets the model's reading (one call). */
@@ -66,12 +78,13 @@ async function modelReadingOf(
   context: TurnContext,
   state: TutorState,
   text: string,
+  abortSignal: AbortSignal | undefined,
 ): Promise<{ nodeId: string; reading: ModelReading } | undefined> {
   if (!context.readWithModel) return undefined;
   const target = answerTargetOf(context.lesson, state, text);
   const node = target && context.lesson.nodes.find((n) => n.id === target.nodeId);
   if (!target || !node) return undefined;
-  const reading = await context.readWithModel(node, target, text);
+  const reading = await context.readWithModel(node, target, text, abortSignal);
   return reading && { nodeId: node.id, reading };
 }
 
@@ -87,7 +100,8 @@ export async function takeTurn(
 ): Promise<{ text: ReadableStream<TurnText>; done: Promise<TurnOutcome> }> {
   const { db, lesson, now } = context;
   const first = await loadOwnedSession(db, ids.learnerId, ids.sessionId);
-  const model = await modelReadingOf(context, first.state, text);
+  const deadline = context.deadlineMs ? AbortSignal.timeout(context.deadlineMs) : undefined;
+  const model = await modelReadingOf(context, first.state, text, deadline);
   // The model read the answer to the question pending when the turn began; a concurrent turn
   // that moved the learner on makes that reading moot.
   const stepOn = (state: TutorState) =>
@@ -141,13 +155,29 @@ export async function takeTurn(
         if (guard.withheld() > 0 && !shown.trim()) show(HELD_BACK);
         answer = { ...(await streamed.finished), text: shown.trim() };
       }
+      const voiced =
+        context.voice &&
+        (await voiceTheReply(
+          { db, lesson, voice: context.voice },
+          { sessionId: ids.sessionId, learnerText: text, answer: answer?.text, result: preview },
+          (delta) => push({ part: "reply", delta }),
+          deadline,
+        ));
       const outcome = await commitTurn(
         db,
         ids,
         first,
         (state) => {
-          const result = state === first.state ? preview : stepOn(state);
-          const messages: NewMessage[] = [learnerMessage(state, text, result)];
+          const fresh = state === first.state;
+          const decided = fresh ? preview : stepOn(state);
+          // The model worded the reply to the state the turn began with; a concurrent turn that
+          // changed it leaves the offline wording of what was decided instead.
+          const result =
+            fresh && voiced
+              ? { ...decided, reply: { ...decided.reply, text: voiced.text } }
+              : decided;
+          const leak = voiced?.leaked && !result.flag ? { flag: LEAK_FLAG } : {};
+          const messages: NewMessage[] = [learnerMessage(state, text, { ...result, ...leak })];
           if (answer) {
             messages.push({
               role: "tutor",
@@ -175,7 +205,8 @@ export async function takeTurn(
         },
         now,
       );
-      push({ part: "reply", delta: outcome.reply.text });
+      if (!voiced || outcome.reply.text !== voiced.text)
+        push({ part: "reply", delta: outcome.reply.text });
       return {
         reply: outcome.reply,
         state: stateView(lesson, outcome.state),

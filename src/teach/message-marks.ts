@@ -40,6 +40,7 @@ const FLAG_LABELS: Record<string, string> = {
   abuse: "Abusive language",
   "personal-data": "Shared personal data",
   gaming: "Tried to game the grader",
+  leak: "The model's reply leaked private text (held back)",
 };
 
 export const flagLabel = (flag: string) => FLAG_LABELS[flag] ?? flag;

@@ -1,7 +1,10 @@
 import { decodedPayloads, disguiseFreeView, plainView } from "./text-views";
 
-/** "gaming": an answer that tries to pass the grader without answering (see src/reading/gaming.ts). */
-export type FlagKind = "extraction" | "injection" | "abuse" | "personal-data" | "gaming";
+/**
+ * "gaming": an answer that tries to pass the grader without answering (src/reading/gaming.ts);
+ * "leak": the model's reply to this message shared private text and was held back.
+ */
+export type FlagKind = "extraction" | "injection" | "abuse" | "personal-data" | "gaming" | "leak";
 
 export interface Flag {
   kind: FlagKind;

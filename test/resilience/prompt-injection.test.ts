@@ -135,7 +135,7 @@ afterAll(() => provider?.close());
 
 const setups = {
   "the offline model": () => makeTestApp(),
-  "a configured provider": () => makeProviderTestApp(provider.baseURL),
+  "a configured provider": () => makeProviderTestApp(provider.baseURL, 300, true),
 };
 
 describe.each(Object.entries(setups))("prompt injection against %s", (_, makeApp) => {

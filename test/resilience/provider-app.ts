@@ -2,8 +2,12 @@ import { loadSettings } from "../../src/config";
 import { tutorModels } from "../../src/server/tutor-models";
 import { makeTestApp, TEST_SECRET } from "../helpers/app";
 
-/** The real app (in memory) with an OpenAI-compatible provider at `baseURL` configured. */
-export function makeProviderTestApp(baseURL: string, timeoutMs = 300) {
+/**
+ * The real app (in memory) with an OpenAI-compatible provider at `baseURL` configured. The model
+ * voices replies only when `voice` is set, so suites about reading and answering count their
+ * requests as before.
+ */
+export function makeProviderTestApp(baseURL: string, timeoutMs = 300, voice = false) {
   const settings = loadSettings({
     APP_ENV: "test",
     SESSION_SECRET: TEST_SECRET,
@@ -11,6 +15,7 @@ export function makeProviderTestApp(baseURL: string, timeoutMs = 300) {
     MODEL_BASE_URL: baseURL,
     MODEL_NAME: "local-test-model",
     MODEL_TIMEOUT_MS: String(timeoutMs),
+    MODEL_VOICE: voice ? "on" : "off",
   });
   return makeTestApp({ settings, ...tutorModels(settings) });
 }

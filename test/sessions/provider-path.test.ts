@@ -34,6 +34,8 @@ beforeAll(async () => {
     MODEL_BASE_URL: provider.baseURL,
     MODEL_NAME: "local-test-model",
     MODEL_TIMEOUT_MS: "400",
+    // Replies voiced by the model are tested in model-voice.test.ts.
+    MODEL_VOICE: "off",
   });
 });
 afterAll(async () => {

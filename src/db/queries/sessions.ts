@@ -100,6 +100,17 @@ export function listMessages(db: Db, sessionId: string) {
     .orderBy(asc(messages.seq));
 }
 
+/** The session's last `count` messages, oldest first: the conversation a voicing model sees. */
+export async function listRecentMessages(db: Db, sessionId: string, count: number) {
+  const rows = await db
+    .select({ role: messages.role, text: messages.text })
+    .from(messages)
+    .where(eq(messages.sessionId, sessionId))
+    .orderBy(desc(messages.seq))
+    .limit(count);
+  return rows.reverse();
+}
+
 function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     if (/UNIQUE constraint failed|SQLITE_CONSTRAINT/i.test(e.message)) return true;
