@@ -427,7 +427,7 @@ function checkTurn(
     const quote = evidence
       ? quoteOf(evidence)
       : quoteOf(text, (sentence) => (found ? matchesAny(found.accept, sentence) : true));
-    const acknowledged = say.partlyThere(quote, found?.description ?? "");
+    const acknowledged = say.partlyThere(quote);
     const next =
       failed.rung < 3 ? questionAboutMissing(node, grade) : ladderRung(node, failed.rung);
     return { state: failed, text: paragraphs(acknowledged, next), kind: "feedback", grade };

@@ -51,8 +51,8 @@ export const say = {
   correct: "That's it.",
   gaming: (question: string) =>
     `I can't grade a list of options or keywords, or my own words pasted back. Give me one answer, in your own words — a rough one is fine. ${question}`,
-  partlyThere: (quote: string, idea: string) =>
-    `You're partway there. When you say “${quote}”, you've got one part: ${lowerFirst(idea)} There's more to it, though.`,
+  partlyThere: (quote: string) =>
+    `You're partway there: “${quote}” is one part of it. There's more to it, though.`,
   notYet: "Not quite yet.",
   guidingMiss: (quote: string) =>
     `You said “${quote}”. That's not quite where I'm heading — try once more.`,
@@ -75,9 +75,9 @@ export const say = {
   } satisfies Record<VoiceName, string>,
 };
 
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
-}
+
+const QUOTE_MIN_WORDS = 3;
+const QUOTE_MAX = 120;
 
 /** The learner's own words to quote back: the first sentence that matters, kept short. */
 export function quoteOf(
@@ -88,6 +88,11 @@ export function quoteOf(
     .split(/(?<=[.!?;])\s+|\n+/)
     .map((s) => s.trim().replace(/[.!?;]+$/, ""))
     .filter(Boolean);
-  const chosen = sentences.find(isRelevant) ?? sentences[0] ?? text.trim();
-  return chosen.length > 120 ? `${chosen.slice(0, 117).trimEnd()}…` : chosen;
+  // A whole clause, not "No" or "Not really": fragments are quoted only when nothing else is said.
+  const substantial = sentences.filter((s) => s.split(/\s+/).length >= QUOTE_MIN_WORDS);
+  const pool = substantial.length > 0 ? substantial : sentences;
+  const chosen = pool.find(isRelevant) ?? pool[0] ?? text.trim();
+  if (chosen.length <= QUOTE_MAX) return chosen;
+  const clauseEnd = chosen.lastIndexOf(", ", QUOTE_MAX);
+  return `${chosen.slice(0, clauseEnd > QUOTE_MAX / 2 ? clauseEnd : QUOTE_MAX - 3).trimEnd()}…`;
 }

@@ -121,11 +121,12 @@ describe("check questions", () => {
     expect(step(branching, other, "Same task, and scale.").state.nodeId).toBe("laws");
   });
 
-  it("names the key idea the learner got and asks towards the missing one without stating it", () => {
+  it("credits the learner's own words and asks towards the missing idea without stating it", () => {
     const result = step(lesson, atCheck("task"), "Well. They both predict words one at a time.");
     expect(result.grade?.verdict).toBe("partial");
     expect(result.reply.text).toContain("“They both predict words one at a time”");
-    expect(result.reply.text).toContain("both predict the next word");
+    // Not the rubric's description of the idea, word for word.
+    expect(result.reply.text).not.toContain("Both predict the next word.");
     expect(result.reply.text).toContain(task.voices.socratic[1]?.ask);
     expect(result.reply.text).not.toContain("Scale separates them");
     expect(gradeAnswer(task.check.rubric, result.reply.text).keyIdeasFound).not.toContain("scale");
