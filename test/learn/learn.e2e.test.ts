@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lesson } from "../../src/curriculum/lesson";
+import { answersCheck } from "../../src/rendering";
 import { MAX_MESSAGE_CHARACTERS } from "../../src/routes/sessions";
 import { useServerAndBrowser, watchForProblems } from "../helpers/browser";
 import { TestClient } from "../helpers/client";
@@ -124,6 +125,43 @@ describe("learning in Chromium", () => {
       .toContain(`at most ${MAX_MESSAGE_CHARACTERS} characters`);
     expect(await box.inputValue()).toBe(essay.trim());
     expect(await messages(page).count()).toBe(1);
+    await closePage(page);
+  });
+
+  it("answers 'what's a token?' and 'why?' as asked, repeats nothing and gives nothing away", async () => {
+    const page = await newPage();
+    const problems = watchForProblems(page);
+    await joinClass(page);
+    const token = lesson.glossary.find((entry) => entry.term === "token");
+    if (!token) throw new Error("the glossary has no token");
+
+    await say(page, "what's a token?");
+    const answers = transcript(page).locator(".message.kind-answer");
+    expect(squash(await answers.last().textContent())).toContain(
+      squash(token.socratic).slice(0, 60),
+    );
+    await say(page, "why?");
+    expect(await answers.count()).toBe(2);
+    expect(squash(await answers.last().textContent()).length).toBeGreaterThan(40);
+
+    await say(page, firstAnswer);
+    expect(await lastTutorText(page)).toContain(squash(secondQuestion.ask));
+    await say(page, "i think its how big it is and how much it read");
+    await say(page, "hint");
+    await say(page, "hint");
+
+    const paragraphs = (await tutorMessages(page).allInnerTexts()).flatMap((text) =>
+      text
+        .split(/\n{2,}/)
+        .map(squash)
+        .filter((p) => p.split(" ").length > 8),
+    );
+    expect(new Set(paragraphs).size).toBe(paragraphs.length);
+    // No check answer was tried, so nothing shown may answer the first node's check question.
+    for (const text of await tutorMessages(page).allInnerTexts()) {
+      expect(answersCheck(lesson, firstNode, text), text).toBe(false);
+    }
+    expect(problems).toEqual([]);
     await closePage(page);
   });
 
