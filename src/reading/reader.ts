@@ -66,7 +66,7 @@ const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+/;
 const CLAUSE_BREAK =
   /[,:]\s+|\s+-\s+|\s+(?:but|whereas|although|though|while|so|and also|and then)\s+/i;
 
-/** The last answer prepared: one turn reads the same text for several questions. */
+/** The last answer prepared, a cache: one turn reads the same text for several questions. */
 let lastPrepared: { text: string; reader: object | undefined; answer: PreparedAnswer } | undefined;
 
 /** Spelling fixed toward the lesson's words, tokens and features computed sentence by sentence. */
@@ -111,13 +111,13 @@ interface Belief {
   evidence?: string;
 }
 
-const patterns = new Map<string, Pattern>();
-/** Phrasings compiled once per process: rubrics do not change while it runs. */
+const compiledPatterns = new Map<string, Pattern>();
+/** Phrasings compiled once per process (a cache: the result is the same either way). */
 function patternOf(phrasing: string): Pattern {
-  let pattern = patterns.get(phrasing);
+  let pattern = compiledPatterns.get(phrasing);
   if (!pattern) {
     pattern = compilePattern(phrasing);
-    patterns.set(phrasing, pattern);
+    compiledPatterns.set(phrasing, pattern);
   }
   return pattern;
 }
@@ -128,12 +128,11 @@ function believe(
   model: LinearModel | undefined,
 ): Belief {
   const patterns = phrasings.map(patternOf);
-  const ruleWhole = answer.sentences.find((s) =>
+  const ruleSentence = answer.sentences.find((s) =>
     patterns.some((p) => sentencesAffirm(s.tokens, p)),
   );
   // The whole answer, or any sentence or clause of it on its own: an idea stated in one clause
-  // is not hidden by what the other clauses say.
-  // The quote is the sentence or clause that says it best.
+  // is not hidden by what the other clauses say. The quote is the part that says it best.
   let best: Segment | undefined = answer.sentences[0];
   let bestOfParts = -1;
   if (model) {
@@ -146,8 +145,8 @@ function believe(
     }
   }
   const p = model ? Math.max(probability(model, answer.features), bestOfParts) : 0;
-  if (ruleWhole) {
-    return { score: Math.max(p, RULE_CONFIDENCE), found: true, evidence: ruleWhole.original };
+  if (ruleSentence) {
+    return { score: Math.max(p, RULE_CONFIDENCE), found: true, evidence: ruleSentence.original };
   }
   if (!model || p < model.threshold) return { score: p, found: false };
   return { score: p, found: true, ...(best && { evidence: best.original }) };
