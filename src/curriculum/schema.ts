@@ -149,7 +149,8 @@ export const GlossaryEntrySchema = z.strictObject({
 export const GlossarySchema = z.array(GlossaryEntrySchema);
 
 /** curriculum/bank/<node>.yaml: learner-like answers that train the node's reader at build time. */
-const Answers = z.array(Text);
+/** YAML reads a bare `1e6` as a number; an answer is kept as written. */
+const Answers = z.array(z.union([Text, z.number().transform(String)]));
 export const AnswerBankSchema = z.strictObject({
   node: Id,
   check: z.strictObject({

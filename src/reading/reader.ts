@@ -62,9 +62,10 @@ interface PreparedAnswer {
 }
 
 const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+/;
+const DASH_BREAK = /\s+[-–—]+\s+/;
 /** Where a sentence splits into clauses that may each carry a claim of their own. */
 const CLAUSE_BREAK =
-  /[,:]\s+|\s+-\s+|\s+(?:but|whereas|although|though|while|so|and also|and then)\s+/i;
+  /[,:]\s+|\s+[-–—]+\s+|\s+(?:but|whereas|although|though|while|so|and also|and then)\s+/i;
 
 /** The last answer prepared, a cache: one turn reads the same text for several questions. */
 let lastPrepared: { text: string; reader: object | undefined; answer: PreparedAnswer } | undefined;
@@ -89,10 +90,14 @@ function prepare(
       .map((s) => s.trim())
       .filter((s) => /[\p{L}\p{N}]/u.test(s));
   const sentences = pieces(text, SENTENCE_BREAK).map(segment);
-  const clauses = sentences.flatMap((sentence) => {
-    const parts = pieces(sentence.original, CLAUSE_BREAK);
-    return parts.length > 1 ? parts.map(segment) : [];
-  });
+  const partsBy = (pattern: RegExp) =>
+    sentences.flatMap((sentence) => {
+      const parts = pieces(sentence.original, pattern);
+      return parts.length > 1 ? parts.map(segment) : [];
+    });
+  // Dashes set off a list or an aside ("params, data, compute — and compute = 6ND"); commas and
+  // contrasts split clauses.
+  const clauses = [...partsBy(DASH_BREAK), ...partsBy(CLAUSE_BREAK)];
   const all = new Set(sentences.flatMap((s) => s.features));
   if (lexicon && sentences.length > 1) {
     // Pairs across sentence breaks ("both guess the next word. the big one is bigger") count too.

@@ -11,10 +11,10 @@ import { answerFeatures, bestProbability } from "./reader";
 
 /**
  * Precision each classifier must reach on held-out bank answers. Chosen on the dev half of the
- * grading eval: guiding questions are low stakes (a miss only asks again), so they trade some
- * precision for recall.
+ * grading eval: a missed misconception lets a wrong idea pass, and guiding questions are low
+ * stakes (a miss only asks again), so both trade some precision for recall.
  */
-const TARGET_PRECISION = { keyIdea: 0.93, misconception: 0.93, guiding: 0.85 };
+const TARGET_PRECISION = { keyIdea: 0.93, misconception: 0.9, guiding: 0.85 };
 const FOLDS = 5;
 const THRESHOLDS = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 /** A bank word seen this often is a word of the lesson's learners, not a one-off typo. */

@@ -75,7 +75,6 @@ export const say = {
   } satisfies Record<VoiceName, string>,
 };
 
-
 const QUOTE_MIN_WORDS = 3;
 const QUOTE_MAX = 120;
 

@@ -13,14 +13,14 @@ const items = JSON.parse(readFileSync("test/eval/grading/test.json", "utf8")) as
 const measures = measure(items.map((item) => outcomeOf(lesson, item)));
 
 describe("the reader on answers it never saw (test half)", () => {
-  it("accepts at least 90% of right answers", () => {
-    expect(measures.correctRecall).toBeGreaterThanOrEqual(0.9);
+  it("accepts at least 91% of right answers", () => {
+    expect(measures.correctRecall).toBeGreaterThanOrEqual(0.91);
   });
   it("is right at least 94% of the times it says correct", () => {
     expect(measures.correctPrecision).toBeGreaterThanOrEqual(0.94);
   });
-  it("catches at least 85% of misconceptions with the right id", () => {
-    expect(measures.misconceptionRecall).toBeGreaterThanOrEqual(0.85);
+  it("catches at least 88% of misconceptions with the right id", () => {
+    expect(measures.misconceptionRecall).toBeGreaterThanOrEqual(0.88);
   });
   it("accepts at most 3% of wrong answers", () => {
     expect(measures.wrongAccepted).toBeLessThanOrEqual(0.03);
