@@ -26,7 +26,8 @@ type ScoredExample = Example & { segments: string[][] };
 /**
  * Trains the lesson's reader from its answer banks: a logistic model per key idea, misconception
  * and guiding question, each with a threshold calibrated by cross-validation so its precision on
- * held-out bank answers reaches its TARGET_PRECISION where any threshold does. Pure and
+ * held-out bank answers reaches its TARGET_PRECISION where any threshold does. The banks are the
+ * only training data (the rubric's samples prove its phrasings, in curriculum:check). Pure and
  * deterministic; the build writes the result into the lesson bundle.
  */
 export function trainLessonReader(
@@ -48,16 +49,13 @@ function trainNodeReader(node: LessonNode, bank: AnswerBank, features: Features)
   const { rubric } = node.check;
   const { check } = bank;
   const ideaAnswers = (id: string) => check.keyIdeas[id] ?? [];
-  const misconceptionAnswers = (id: string) => [
-    ...(check.misconceptions[id] ?? []),
-    ...(rubric.samples.misconceptions[id] ?? []),
-  ];
+  const misconceptionAnswers = (id: string) => check.misconceptions[id] ?? [];
   const allMisconceptions = rubric.misconceptions.flatMap((m) => misconceptionAnswers(m.id));
-  const negatives = [...check.negatives, ...(rubric.samples.unrecognised ?? [])];
+  const { negatives } = check;
 
   const keyIdeas: Record<string, LinearModel> = {};
   for (const idea of rubric.keyIdeas) {
-    const positives = [...ideaAnswers(idea.id), ...check.complete, ...rubric.samples.correct];
+    const positives = [...ideaAnswers(idea.id), ...check.complete];
     const others = rubric.keyIdeas
       .filter((o) => o.id !== idea.id)
       .flatMap((o) => ideaAnswers(o.id));
