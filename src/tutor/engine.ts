@@ -10,7 +10,7 @@ import {
 } from "../reading/reader";
 import { shownTextOf } from "../reading/shown-text";
 import type { CalculationRequest } from "./calculation-request";
-import { classifyIntent, type Intent } from "./intent";
+import { type Classification, classifyIntent, type Intent } from "./intent";
 import {
   currentQuestion,
   explanationIn,
@@ -92,12 +92,8 @@ export function answerTargetOf(
   state: TutorState,
   text: string,
 ): AnswerTarget | undefined {
-  if (state.finished) return undefined;
-  const { intent } = classifyIntent(text, {
-    awaitingAnswer: true,
-    vocabulary: vocabularyOf(lesson),
-  });
-  if (answerAfterAll(lesson, state, text, intent).kind !== "answer") return undefined;
+  if (state.finished || classifyTurn(lesson, state, text).intent.kind !== "answer")
+    return undefined;
   if (detectGaming(text, shownTextOf(lesson))?.kind === "grader-instruction") return undefined;
   return state.phase === "socratic"
     ? { nodeId: state.nodeId, kind: "guiding", step: state.step }
@@ -156,13 +152,7 @@ export function step(
   text: string,
   options: StepOptions = {},
 ): StepResult {
-  const classified = classifyIntent(text, {
-    awaitingAnswer: !state.finished,
-    vocabulary: vocabularyOf(lesson),
-    subject: subjectOf(lesson),
-  });
-  const { flag } = classified;
-  const intent = answerAfterAll(lesson, state, text, classified.intent);
+  const { intent, flag } = classifyTurn(lesson, state, text);
   const turn = respond(lesson, state, text, intent, options);
   const turnFlag = flag ?? turn.flag;
   const caution = flag && CAUTIONS[flag.kind];
@@ -178,6 +168,16 @@ export function step(
       question: { text: questionAsked(lesson, state, text, intent), nodeId: state.nodeId },
     }),
   };
+}
+
+/** What the message is, as the tutor reads it (an answer dressed as a question is an answer), and any flag. */
+function classifyTurn(lesson: Lesson, state: TutorState, text: string): Classification {
+  const classified = classifyIntent(text, {
+    awaitingAnswer: !state.finished,
+    vocabulary: vocabularyOf(lesson),
+    subject: subjectOf(lesson),
+  });
+  return { ...classified, intent: answerAfterAll(lesson, state, text, classified.intent) };
 }
 
 /** "why?" asks about what the tutor just said: the question is that statement's why. */
