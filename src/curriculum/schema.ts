@@ -14,6 +14,8 @@ const Phrasings = z.array(Phrasing).min(1, "needs at least one accepted phrasing
 export const SocraticStepSchema = z.strictObject({
   /** The question the tutor asks. */
   ask: Text,
+  /** The question in one short sentence, to restate it after a reply that moved away from it. */
+  short: Text.optional(),
   /** What a good answer contains, for teachers and for the tutor's own reference. */
   goodAnswer: Text,
   /** Phrasings that show the learner has reached this step's idea. */
@@ -32,6 +34,8 @@ export const KeyIdeaSchema = z.strictObject({
   id: Id,
   description: Text,
   accept: Phrasings,
+  /** A question that leads a learner who has not shown the idea toward it, without stating it. */
+  probe: Text.optional(),
 });
 
 export const MisconceptionSchema = z.strictObject({
@@ -114,7 +118,12 @@ export const NodeSchema = z.strictObject({
   kcs: z.array(Id).min(1, "needs at least one knowledge component"),
   prerequisites: z.array(Id),
   voices: VoicesSchema,
-  check: z.strictObject({ question: Text, rubric: RubricSchema }),
+  check: z.strictObject({
+    question: Text,
+    /** The question in one short sentence, to restate it after a reply that moved away from it. */
+    short: Text.optional(),
+    rubric: RubricSchema,
+  }),
   hints: HintLadderSchema,
   /** Where a correct answer leads; empty only on the lesson's end node. */
   next: z.array(Id),
