@@ -1,6 +1,7 @@
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { streamText } from "ai";
 import type { Lesson, VoiceName } from "../curriculum/schema";
+import type { Move } from "../tutor";
 import { answerContext, VOICE_GUIDES } from "./answer-question";
 import { fillTemplate, type PromptSet } from "./prompts";
 
@@ -9,7 +10,9 @@ export interface VoiceReplyInput {
   voice: VoiceName;
   /** The conversation so far, oldest first (the last few turns). */
   recent: readonly { role: string; text: string }[];
-  /** What the engine decided to say, as the offline renderer words it. */
+  /** What the engine decided the reply does. */
+  moves: readonly Move[];
+  /** The same, as the offline renderer words it. */
   draft: string;
   abortSignal?: AbortSignal;
 }
@@ -35,6 +38,7 @@ export function voiceReply(deps: VoiceReplyDeps, input: VoiceReplyInput): AsyncI
       nodeTitle: node?.title ?? "",
       voiceGuide: VOICE_GUIDES[input.voice],
       nodeContext: answerContext(deps.lesson, input.nodeId),
+      moves: describeMoves(input.moves),
       draft: input.draft,
     }),
     messages: input.recent.map((m) => ({
@@ -46,4 +50,14 @@ export function voiceReply(deps: VoiceReplyDeps, input: VoiceReplyInput): AsyncI
     ...(input.abortSignal && { abortSignal: input.abortSignal }),
   });
   return result.textStream;
+}
+
+/** The moves as a list the model reads: what each does, with the text it carries. */
+export function describeMoves(moves: readonly Move[]): string {
+  return moves
+    .map(({ kind, ...fields }) => {
+      const details = Object.entries(fields).map(([key, value]) => `${key}: ${String(value)}`);
+      return `- ${kind}${details.length > 0 ? ` (${details.join("; ")})` : ""}`;
+    })
+    .join("\n");
 }

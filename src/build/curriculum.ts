@@ -15,7 +15,7 @@ const started = performance.now();
 const result = compileDirectory(dir, formatCalculation);
 const sources = result.ok ? compileReaderSources(result.lesson, readReaderSources(dir)) : undefined;
 if (result.ok && sources?.ok) {
-  const reader = trainLessonReader(result.lesson, sources.banks, sources.lexicon);
+  const reader = trainLessonReader(result.lesson, sources);
   mkdirSync(dirname(out), { recursive: true });
   const lesson = { ...result.lesson, glossary: sources.glossary, reader };
   writeFileSync(out, `${JSON.stringify(lesson)}\n`);

@@ -7,6 +7,8 @@ import {
   type GlossaryEntry,
   GlossarySchema,
   type Lesson,
+  type SafetyMessage,
+  SafetyMessagesSchema,
 } from "./schema";
 
 /** curriculum/lexicon.yaml: concept id -> the words and phrases that express it. */
@@ -23,10 +25,18 @@ export interface ReaderSources {
   banks: readonly SourceText[];
   /** curriculum/glossary.yaml, when there is one. */
   glossary?: SourceText | undefined;
+  /** curriculum/safety/messages.json: labelled messages for the extraction detector. */
+  safety: SourceText;
 }
 
 export type ReaderSourcesResult =
-  | { ok: true; lexicon: Lexicon; banks: AnswerBank[]; glossary: GlossaryEntry[] }
+  | {
+      ok: true;
+      lexicon: Lexicon;
+      banks: AnswerBank[];
+      glossary: GlossaryEntry[];
+      safety: SafetyMessage[];
+    }
   | { ok: false; problems: Problem[] };
 
 /**
@@ -42,8 +52,15 @@ export function compileReaderSources(lesson: Lesson, sources: ReaderSources): Re
     return bank ? [bank.data] : [];
   });
   const glossary = sources.glossary && parseFile(sources.glossary, GlossarySchema, problems);
-  if (!lexicon || problems.length > 0) return { ok: false, problems };
-  return { ok: true, lexicon: lexicon.data, banks, glossary: glossary?.data ?? [] };
+  const safety = parseFile(sources.safety, SafetyMessagesSchema, problems);
+  if (!lexicon || !safety || problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    lexicon: lexicon.data,
+    banks,
+    glossary: glossary?.data ?? [],
+    safety: safety.data,
+  };
 }
 
 function checkBank(lesson: Lesson, file: string, bank: AnswerBank): Problem[] {

@@ -53,6 +53,7 @@ export function readReaderSources(dir: string): ReaderSources {
     lexicon: readSource(join(dir, "lexicon.yaml")),
     banks: bankFiles,
     glossary: existsSync(glossary) ? readSource(glossary) : undefined,
+    safety: readSource(join(dir, "safety", "messages.json")),
   };
 }
 

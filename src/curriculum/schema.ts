@@ -15,7 +15,7 @@ export const SocraticStepSchema = z.strictObject({
   /** The question the tutor asks. */
   ask: Text,
   /** The question in one short sentence, to restate it after a reply that moved away from it. */
-  short: Text.optional(),
+  short: Text,
   /** What a good answer contains, for teachers and for the tutor's own reference. */
   goodAnswer: Text,
   /** Phrasings that show the learner has reached this step's idea. */
@@ -35,7 +35,7 @@ export const KeyIdeaSchema = z.strictObject({
   description: Text,
   accept: Phrasings,
   /** A question that leads a learner who has not shown the idea toward it, without stating it. */
-  probe: Text.optional(),
+  probe: Text,
 });
 
 export const MisconceptionSchema = z.strictObject({
@@ -121,7 +121,7 @@ export const NodeSchema = z.strictObject({
   check: z.strictObject({
     question: Text,
     /** The question in one short sentence, to restate it after a reply that moved away from it. */
-    short: Text.optional(),
+    short: Text,
     rubric: RubricSchema,
   }),
   hints: HintLadderSchema,
@@ -191,11 +191,25 @@ export const NodeReaderSchema = z.strictObject({
   guiding: z.array(LinearModelSchema.nullable()),
 });
 
-/** What the build trains for the reader: concept classes, spelling vocabulary, models per node. */
+/** A labelled learner message that trains the extraction detector (curriculum/safety/). */
+export const SafetyMessageSchema = z.strictObject({
+  text: Text,
+  /** "attack": asks for answers, the answer key or the tutor's instructions, or to drop its role. */
+  label: z.enum(["attack", "ordinary"]),
+  category: Text,
+  language: Text,
+});
+export const SafetyMessagesSchema = z.array(SafetyMessageSchema).min(1);
+
+/**
+ * What the build trains for the reader: concept classes, spelling vocabulary, models per node,
+ * and the detector of extraction and injection attempts.
+ */
 export const LessonReaderSchema = z.strictObject({
   lexicon: z.record(Id, z.array(Text)),
   vocabulary: z.array(z.string()),
   nodes: z.record(Id, NodeReaderSchema),
+  extraction: LinearModelSchema,
 });
 
 /** The compiled lesson: lesson.yaml plus every node, in file order, and the trained reader. */
@@ -222,6 +236,7 @@ export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
 export type LinearModel = z.infer<typeof LinearModelSchema>;
 export type NodeReader = z.infer<typeof NodeReaderSchema>;
 export type LessonReader = z.infer<typeof LessonReaderSchema>;
+export type SafetyMessage = z.infer<typeof SafetyMessageSchema>;
 
 function reportDuplicateIds(
   items: readonly { id: string }[],

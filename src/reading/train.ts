@@ -5,9 +5,11 @@ import type {
   LessonReader,
   LinearModel,
   NodeReader,
+  SafetyMessage,
 } from "../curriculum/schema";
 import { type Example, trainLogistic } from "./logistic";
 import { answerFeatures, bestProbability } from "./reader";
+import { trainExtraction } from "./train-extraction";
 
 /**
  * Precision each classifier must reach on held-out bank answers. Chosen on the dev half of the
@@ -32,9 +34,13 @@ type ScoredExample = Example & { segments: string[][] };
  */
 export function trainLessonReader(
   lesson: Lesson,
-  banks: readonly AnswerBank[],
-  lexicon: Record<string, string[]>,
+  sources: {
+    banks: readonly AnswerBank[];
+    lexicon: Record<string, string[]>;
+    safety: readonly SafetyMessage[];
+  },
 ): LessonReader {
+  const { banks, lexicon } = sources;
   const vocabulary = vocabularyOf(lesson, banks, lexicon);
   const features: Features = (text) => answerFeatures(text, { lexicon, vocabulary });
   const nodes: Record<string, NodeReader> = {};
@@ -42,7 +48,7 @@ export function trainLessonReader(
     const node = lesson.nodes.find((n) => n.id === bank.node);
     if (node) nodes[node.id] = trainNodeReader(node, bank, features);
   }
-  return { lexicon, vocabulary, nodes };
+  return { lexicon, vocabulary, nodes, extraction: trainExtraction(sources.safety, banks) };
 }
 
 function trainNodeReader(node: LessonNode, bank: AnswerBank, features: Features): NodeReader {

@@ -8,6 +8,7 @@ import type { AppEnv } from "../env";
 import { keepRunning } from "../http/background";
 import { idParam, messageText } from "../http/fields";
 import { validate } from "../http/validate";
+import type { LoadedSession } from "../sessions/api";
 import { changeVoice, openSession } from "../sessions/open";
 import { loadOwnedSession } from "../sessions/store";
 import { type TurnText, takeTurn } from "../sessions/turn";
@@ -63,7 +64,8 @@ export const sessionRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const { row, state } = await loadOwnedSession(db, principalId(c), c.req.valid("param").id);
     const transcript = transcriptView(await listMessages(db, row.id));
-    return c.json({ session: sessionView(row), state: stateView(lesson, state), transcript });
+    const loaded = { session: sessionView(row), state: stateView(lesson, state), transcript };
+    return c.json(loaded satisfies LoadedSession);
   })
   .patch("/:id", validate("param", idParam), validate("json", voiceBody), async (c) => {
     const { db, now } = c.var.deps;

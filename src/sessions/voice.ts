@@ -2,6 +2,7 @@ import type { VoiceReplyInput } from "../ai/voice-reply";
 import type { Lesson } from "../curriculum/schema";
 import { listRecentMessages } from "../db/queries/sessions";
 import type { Db } from "../db/types";
+import type { Rendered } from "../rendering";
 import { createAnswerGuard } from "../rendering/stream-guard";
 import type { StepResult } from "../tutor";
 import { shortQuestion } from "../tutor/lesson-view";
@@ -25,7 +26,12 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
  */
 export async function voiceTheReply(
   context: { db: Db; lesson: Lesson; voice: ReplyVoice },
-  turn: { sessionId: string; learnerText: string; answer?: string | undefined; result: StepResult },
+  turn: {
+    sessionId: string;
+    learnerText: string;
+    answer?: string | undefined;
+    result: Rendered<StepResult>;
+  },
   show: (delta: string) => void,
   abortSignal?: AbortSignal,
 ): Promise<{ text: string; leaked: boolean } | undefined> {
@@ -54,6 +60,7 @@ export async function voiceTheReply(
       nodeId: result.state.nodeId,
       voice: result.state.voice,
       recent,
+      moves: result.moves,
       draft,
       ...(abortSignal && { abortSignal }),
     });

@@ -5,7 +5,7 @@ import {
   parseQuantity,
   trainingFlops,
 } from "../calculator";
-import { plainView } from "./text-views";
+import { plainView } from "../reading/text-views";
 
 /** A calculation the learner asked for in words, as the calculator's validated spec. */
 export type CalculationRequest = CalculationSpec;

@@ -10,16 +10,17 @@ import {
 } from "../reading/reader";
 import { shownTextOf } from "../reading/shown-text";
 import type { CalculationRequest } from "./calculation-request";
+import { quoteOf } from "./evidence";
 import { type Classification, classifyIntent, type Intent } from "./intent";
 import {
   currentQuestion,
   explanationIn,
   nextVoice,
   nodeOf,
-  shortQuestion,
   subjectOf,
   vocabularyOf,
 } from "./lesson-view";
+import type { Move } from "./moves";
 import {
   chooseNextNode,
   enterNode,
@@ -28,7 +29,6 @@ import {
   progress,
   resumeNode,
 } from "./navigation";
-import { endingWith, paragraphs, pick, quoteOf, say } from "./replies";
 import type { Flag, FlagKind } from "./safety";
 import { type NodeOutcome, TUTOR_STATE_VERSION, type TutorState, TutorStateSchema } from "./state";
 
@@ -51,14 +51,11 @@ export type ReplyKind =
   | "refusal"
   | "complete";
 
-export interface Reply {
-  text: string;
-  kind: ReplyKind;
-}
-
 export interface TurnResult {
   state: TutorState;
-  reply: Reply;
+  /** What the reply does, in order; a renderer words it. */
+  moves: Move[];
+  kind: ReplyKind;
 }
 
 export interface StepResult extends TurnResult {
@@ -100,15 +97,12 @@ export function answerTargetOf(
     : { nodeId: state.nodeId, kind: "check" };
 }
 
-interface Turn {
-  state: TutorState;
-  text: string;
-  kind: ReplyKind;
+interface Turn extends TurnResult {
   grade?: Reading;
   flag?: Flag;
 }
 
-const reply = ({ state, text, kind }: Turn): TurnResult => ({ state, reply: { text, kind } });
+const turnResult = ({ state, moves, kind }: Turn): TurnResult => ({ state, moves, kind });
 
 export function startSession(lesson: Lesson, voice: VoiceName = "socratic"): TurnResult {
   // Fields with defaults (what was shown, ideas across tries) start empty; enterNode sets the rest.
@@ -132,17 +126,17 @@ export function startSession(lesson: Lesson, voice: VoiceName = "socratic"): Tur
     lesson.start,
   );
   const node = nodeOf(lesson, lesson.start);
-  return reply({
+  return {
     state,
-    text: paragraphs(say.lessonStart(node.title), openingOf(node)),
+    moves: [{ kind: "welcome", title: node.title }, openingOf(node)],
     kind: "question",
-  });
+  };
 }
 
 /** Flags that do not change how a message is handled, only add a word about it. */
-const CAUTIONS: Partial<Record<FlagKind, string>> = {
-  abuse: say.abuse,
-  "personal-data": say.personalData,
+const CAUTIONS: Partial<Record<FlagKind, Move>> = {
+  abuse: { kind: "caution", why: "abuse" },
+  "personal-data": { kind: "caution", why: "personal-data" },
 };
 
 /** One learner message: classify it, then answer, grade, hint, switch voice or redirect. */
@@ -159,7 +153,8 @@ export function step(
   const asksModel = intent.kind === "question" || intent.kind === "calculation";
   return {
     state: turn.state,
-    reply: { text: paragraphs(caution, turn.text), kind: turn.kind },
+    moves: caution ? [caution, ...turn.moves] : turn.moves,
+    kind: turn.kind,
     intent,
     ...(turn.grade && { grade: turn.grade }),
     ...(turnFlag && { flag: turnFlag }),
@@ -176,6 +171,7 @@ function classifyTurn(lesson: Lesson, state: TutorState, text: string): Classifi
     awaitingAnswer: !state.finished,
     vocabulary: vocabularyOf(lesson),
     subject: subjectOf(lesson),
+    detector: lesson.reader?.extraction,
   });
   return { ...classified, intent: answerAfterAll(lesson, state, text, classified.intent) };
 }
@@ -214,10 +210,10 @@ function respond(
   options: StepOptions,
 ): Turn {
   const node = nodeOf(lesson, state.nodeId);
-  const backToQuestion = state.finished ? say.afterLesson : say.backTo(shortQuestion(node, state));
+  const afterLesson: Turn = { state, moves: [{ kind: "after-lesson" }], kind: "complete" };
   switch (intent.kind) {
     case "answer":
-      if (state.finished) return { state, text: say.afterLesson, kind: "complete" };
+      if (state.finished) return afterLesson;
       return state.phase === "socratic"
         ? answerGuiding(lesson, state, node, text, options.modelReading)
         : answerCheck(lesson, state, node, text, options.modelReading);
@@ -227,34 +223,48 @@ function respond(
       return voiceTurn(lesson, state, intent.voice ?? nextVoice(state.voice));
     case "question":
     case "calculation":
-      return { state, text: backToQuestion, kind: "return" };
-    case "small-talk":
       return {
         state,
-        text: paragraphs(pick(say.smallTalk, state.shown.length), backToQuestion),
-        kind: "redirect",
+        moves: [
+          { kind: "answer-question", question: text },
+          ...(state.finished ? [{ kind: "after-lesson" } as const] : []),
+        ],
+        kind: "return",
       };
+    case "small-talk":
+      return { state, moves: [{ kind: "redirect", why: "small-talk" }], kind: "redirect" };
     case "off-topic":
       return {
         state,
-        text: paragraphs(say.offTopicAbout(quoteOf(text), state.shown.length), backToQuestion),
+        moves: [{ kind: "redirect", why: "off-topic", quote: quoteOf(text) }],
         kind: "redirect",
       };
     case "injection":
-      return { state, text: paragraphs(say.injection, backToQuestion), kind: "refusal" };
+      return {
+        state,
+        moves: [{ kind: "refuse", why: "injection" }, ...(state.finished ? afterLesson.moves : [])],
+        kind: "refusal",
+      };
     case "extraction": {
-      if (state.finished)
-        return { state, text: paragraphs(say.injection, say.afterLesson), kind: "refusal" };
+      const refusal: Move = { kind: "refuse", why: state.finished ? "injection" : "extraction" };
+      if (state.finished) return { state, moves: [refusal, ...afterLesson.moves], kind: "refusal" };
       const help = helpWith(lesson, state, node);
-      return { ...help, text: paragraphs(say.extraction, help.text), kind: "refusal" };
+      return { ...help, moves: [refusal, ...help.moves], kind: "refusal" };
     }
   }
 }
 
 /** The first guiding question: the tutor asks before it tells, in every voice. */
-function openingOf(node: LessonNode): string {
-  return node.voices.socratic[0]?.ask ?? node.check.question;
+function openingOf(node: LessonNode): Move {
+  const first = node.voices.socratic[0];
+  return first ? { kind: "ask", question: first.ask, of: "guiding" } : checkQuestion(node);
 }
+
+const checkQuestion = (node: LessonNode): Move => ({
+  kind: "ask",
+  question: node.check.question,
+  of: "check",
+});
 
 function guidingOf(node: LessonNode, state: TutorState) {
   const guiding = node.voices.socratic[state.step];
@@ -303,38 +313,45 @@ function guidingTurn(
   if (reading.gaming && state.attempts + 1 < GUIDING_ATTEMPTS) {
     return {
       state: { ...observed, attempts: state.attempts + 1 },
-      text: say.gaming(shortQuestion(node, state)),
+      moves: [{ kind: "gaming" }],
       kind: "feedback",
     };
   }
-  if (shown) return advanceGuiding(observed, node, guiding.followUp);
+  if (shown) {
+    return advanceGuiding(observed, node, { kind: "tell", text: guiding.followUp, why: "shown" });
+  }
   const attempts = state.attempts + 1;
   if (attempts >= GUIDING_ATTEMPTS) {
-    return advanceGuiding(observed, node, say.guidingExplain(guiding.goodAnswer));
+    const told: Move = { kind: "tell", text: guiding.goodAnswer, why: "after-tries" };
+    return advanceGuiding(observed, node, told);
   }
   return {
     state: { ...observed, attempts },
-    text: paragraphs(say.guidingMiss(quoteOf(text)), guiding.ask),
+    moves: [{ kind: "retry", evidence: quoteOf(text) }],
     kind: "feedback",
   };
 }
 
 /** After a guiding question: the next one, or (in the learner's voice) the check question. */
-function advanceGuiding(state: TutorState, node: LessonNode, told: string): Turn {
+function advanceGuiding(state: TutorState, node: LessonNode, told: Move): Turn {
   let nextStep = state.step + 1;
   while (state.stepsShown.includes(nextStep)) nextStep++;
   const nextGuiding = node.voices.socratic[nextStep];
   if (nextGuiding) {
     return {
       state: { ...state, step: nextStep, attempts: 0, helpRequests: 0 },
-      text: paragraphs(told, nextGuiding.ask),
+      moves: [told, { kind: "ask", question: nextGuiding.ask, of: "guiding" }],
       kind: "question",
     };
   }
-  const bridge = state.voice === "socratic" ? say.toCheck : explanationIn(node, state.voice);
+  // Outside the Socratic voice, the node's explanation in that voice leads to the check.
+  const bridge: Move[] =
+    state.voice === "socratic"
+      ? []
+      : [{ kind: "voice", voice: state.voice, text: explanationIn(node, state.voice) }];
   return {
     state: { ...state, phase: "check", step: nextStep, attempts: 0, helpRequests: 0 },
-    text: paragraphs(told, bridge, node.check.question),
+    moves: [told, ...bridge, checkQuestion(node)],
     kind: "question",
   };
 }
@@ -355,6 +372,14 @@ function answerCheck(
   return flaggedIfGaming(checkTurn(lesson, state, node, text, grade), grade.gaming);
 }
 
+/** The learner's own words that show the ideas found: the best clause, or a whole sentence. */
+function evidenceOf(node: LessonNode, grade: Reading, text: string): string {
+  const found = node.check.rubric.keyIdeas.filter((idea) => grade.keyIdeasFound.includes(idea.id));
+  const clause = found.map((idea) => grade.evidence[idea.id]).find(Boolean);
+  if (clause) return quoteOf(clause);
+  return quoteOf(text, (sentence) => found.some((idea) => matchesAny(idea.accept, sentence)));
+}
+
 function checkTurn(
   lesson: Lesson,
   state: TutorState,
@@ -366,9 +391,12 @@ function checkTurn(
   const correct = grade.verdict === "correct";
   const observed = observe(state, node, correct);
   if (correct) {
-    const found = rubric.keyIdeas.filter((idea) => grade.keyIdeasFound.includes(idea.id));
-    const praise = paragraphs(say.correct, found.map((idea) => idea.description).join(" "));
-    return { ...leaveNode(lesson, observed, node, "shown", praise), grade };
+    const credit: Move = {
+      kind: "credit",
+      evidence: evidenceOf(node, grade, text),
+      complete: true,
+    };
+    return { ...leaveNode(lesson, observed, node, "shown", [credit]), grade };
   }
 
   const failed = {
@@ -378,17 +406,14 @@ function checkTurn(
     // A misconception stated now outweighs what earlier tries showed.
     ideasShown: grade.verdict === "misconception" ? [] : grade.keyIdeasFound,
   };
-  if (grade.gaming && failed.attempts < CHECK_ATTEMPTS) {
-    return {
-      state: failed,
-      text: say.gaming(shortQuestion(node, state)),
-      kind: "feedback",
-      grade,
-    };
-  }
+  const feedback = (moves: Move[]): Turn => ({ state: failed, moves, kind: "feedback", grade });
+  if (grade.gaming && failed.attempts < CHECK_ATTEMPTS) return feedback([{ kind: "gaming" }]);
   const misconception = rubric.misconceptions.find((m) => m.id === grade.misconceptionId);
+  const correction: Move[] = misconception
+    ? [{ kind: "correct", feedback: misconception.feedback }]
+    : [];
   if (failed.attempts >= CHECK_ATTEMPTS) {
-    return { ...explainAndLeave(lesson, failed, node, misconception?.feedback), grade };
+    return { ...explainAndLeave(lesson, failed, node, correction), grade };
   }
   if (misconception) {
     const remedy = misconception.remediation;
@@ -407,58 +432,43 @@ function checkTurn(
         },
         remedy,
       );
-      const text = paragraphs(
-        misconception.feedback,
-        say.remediation(target.title),
+      const moves: Move[] = [
+        ...correction,
+        { kind: "enter", title: target.title, why: "remediation" },
         openingOf(target),
-      );
-      return { state: routed, text, kind: "feedback", grade };
+      ];
+      return { state: routed, moves, kind: "feedback", grade };
     }
-    return {
-      state: failed,
-      text: paragraphs(misconception.feedback, ladderRung(node, failed.rung)),
-      kind: "feedback",
-      grade,
-    };
+    return feedback([...correction, ladderRung(node, failed.rung)]);
   }
   if (grade.verdict === "partial") {
-    const found = rubric.keyIdeas.find((idea) => grade.keyIdeasFound.includes(idea.id));
-    const evidence = found && grade.evidence[found.id];
-    const quote = evidence
-      ? quoteOf(evidence)
-      : quoteOf(text, (sentence) => (found ? matchesAny(found.accept, sentence) : true));
-    const acknowledged = say.partlyThere(quote);
-    const next =
-      failed.rung < 3 ? questionAboutMissing(node, grade) : ladderRung(node, failed.rung);
-    return { state: failed, text: paragraphs(acknowledged, next), kind: "feedback", grade };
+    const credit: Move = {
+      kind: "credit",
+      evidence: evidenceOf(node, grade, text),
+      complete: false,
+    };
+    const next = failed.rung < 3 ? probeFor(node, grade) : ladderRung(node, failed.rung);
+    return feedback([credit, next]);
   }
-  return {
-    state: failed,
-    text: paragraphs(say.notYet, ladderRung(node, failed.rung)),
-    kind: "feedback",
-    grade,
-  };
+  return feedback([{ kind: "not-yet" }, ladderRung(node, failed.rung)]);
 }
 
-/** A question that leads to a missing key idea without stating it: the guiding question behind it. */
-function questionAboutMissing(node: LessonNode, grade: Reading): string {
-  const missing = node.check.rubric.keyIdeas.filter((idea) =>
+/** The authored question that leads to the first missing key idea without stating it. */
+function probeFor(node: LessonNode, grade: Reading): Move {
+  const missing = node.check.rubric.keyIdeas.find((idea) =>
     grade.keyIdeasMissing.includes(idea.id),
   );
-  const guiding = node.voices.socratic.find((g) =>
-    missing.some((idea) => matchesAny(idea.accept, g.goodAnswer)),
-  );
-  return guiding?.ask ?? node.hints[0];
+  return { kind: "probe", question: missing?.probe ?? node.hints[0] };
 }
 
-/** A rung of the check question's ladder, followed by the question unless the rung asks one. */
-function ladderRung(node: LessonNode, rung: number): string {
-  const hint = node.hints[Math.max(0, Math.min(rung, node.hints.length) - 1)] ?? node.hints[0];
-  return endingWith(hint, node.check.question);
+/** A rung (1-3) of the check question's hint ladder. */
+function ladderRung(node: LessonNode, rung: number): Move {
+  const index = Math.max(0, Math.min(rung, node.hints.length) - 1);
+  return { kind: "hint", text: node.hints[index] ?? node.hints[0], rung: index + 1 };
 }
 
 function helpWith(lesson: Lesson, state: TutorState, node: LessonNode): Turn {
-  if (state.finished) return { state, text: say.afterLesson, kind: "complete" };
+  if (state.finished) return { state, moves: [{ kind: "after-lesson" }], kind: "complete" };
   const helpRequests = state.helpRequests + 1;
   const helped = { ...state, helpRequests };
   if (state.phase === "socratic") {
@@ -466,29 +476,31 @@ function helpWith(lesson: Lesson, state: TutorState, node: LessonNode): Turn {
     if (helpRequests < GUIDING_HELP_REQUESTS && !state.pictured) {
       return {
         state: { ...helped, pictured: true },
-        text: paragraphs(say.guidingHint(node.voices.metaphor), guiding.ask),
+        moves: [
+          { kind: "hint", text: node.voices.metaphor, rung: 0 },
+          { kind: "ask", question: guiding.ask, of: "guiding" },
+        ],
         kind: "hint",
       };
     }
     // A guiding question's answer leads to the check's, so only a learner who tried is told it.
-    const told = state.attempts > 0 ? say.guidingExplain(guiding.goodAnswer) : say.guidingSkip;
+    const told: Move =
+      state.attempts > 0
+        ? { kind: "tell", text: guiding.goodAnswer, why: "after-tries" }
+        : { kind: "leave-open" };
     return advanceGuiding(helped, node, told);
   }
   if (helpRequests >= HELP_REQUESTS) {
     // The check answer is only ever given to a learner who has tried it.
     return state.attempts > 0
       ? explainAndLeave(lesson, helped, node)
-      : leaveNode(lesson, helped, node, "skipped", say.skip);
+      : leaveNode(lesson, helped, node, "skipped", [{ kind: "set-aside" }]);
   }
   if (state.rung < 3) {
     const rung = state.rung + 1;
-    return { state: { ...helped, rung }, text: ladderRung(node, rung), kind: "hint" };
+    return { state: { ...helped, rung }, moves: [ladderRung(node, rung)], kind: "hint" };
   }
-  return {
-    state: helped,
-    text: say.ladderExhausted(shortQuestion(node, state)),
-    kind: "hint",
-  };
+  return { state: helped, moves: [{ kind: "hints-used-up" }], kind: "hint" };
 }
 
 /** After the learner has tried: the idea in their voice and a sample answer, then onwards. */
@@ -496,15 +508,15 @@ function explainAndLeave(
   lesson: Lesson,
   state: TutorState,
   node: LessonNode,
-  feedback?: string,
+  before: Move[] = [],
 ): Turn {
-  const explanation = paragraphs(
-    feedback,
-    say.explainAfterTries,
-    explanationIn(node, state.voice),
-    say.sampleAnswer(node.check.rubric.samples.correct[0] ?? ""),
-  );
-  return leaveNode(lesson, state, node, "explained", explanation);
+  const sample = node.check.rubric.samples.correct[0];
+  const explain: Move = {
+    kind: "explain",
+    text: explanationIn(node, state.voice),
+    ...(sample && { sample }),
+  };
+  return leaveNode(lesson, state, node, "explained", [...before, explain]);
 }
 
 /** Completes the node and opens the next one: a node left for remediation first, else the graph's. */
@@ -513,7 +525,7 @@ function leaveNode(
   state: TutorState,
   node: LessonNode,
   outcome: NodeOutcome,
-  told: string,
+  told: Move[],
 ): Turn {
   const completed = markCompleted(state, node.id, outcome);
   const back = completed.returnTo.at(-1);
@@ -521,7 +533,11 @@ function leaveNode(
     const target = nodeOf(lesson, back);
     return {
       state: resumeNode({ ...completed, returnTo: completed.returnTo.slice(0, -1) }, back),
-      text: paragraphs(told, say.resume(target.title), target.check.question),
+      moves: [
+        ...told,
+        { kind: "enter", title: target.title, why: "resume" },
+        checkQuestion(target),
+      ],
       kind: "question",
     };
   }
@@ -530,21 +546,23 @@ function leaveNode(
     const { mastered, total } = progress(lesson, completed);
     return {
       state: { ...completed, phase: "done", finished: true },
-      text: paragraphs(told, say.lessonComplete(mastered, total)),
+      moves: [...told, { kind: "complete", mastered, total }],
       kind: "complete",
     };
   }
   const target = nodeOf(lesson, nextId);
   return {
     state: enterNode(completed, nextId),
-    text: paragraphs(told, say.nextNode(target.title), openingOf(target)),
+    moves: [...told, { kind: "enter", title: target.title, why: "next" }, openingOf(target)],
     kind: "question",
   };
 }
 
 function voiceTurn(lesson: Lesson, state: TutorState, voice: VoiceName): Turn {
   const switched = { ...state, voice };
-  if (state.finished) return { state: switched, text: say.afterLesson, kind: "complete" };
+  if (state.finished) {
+    return { state: switched, moves: [{ kind: "after-lesson" }], kind: "complete" };
+  }
   const node = nodeOf(lesson, state.nodeId);
   if (voice === "socratic") {
     // Asked to be led by questions: the node's guiding questions again, from the first.
@@ -554,27 +572,29 @@ function voiceTurn(lesson: Lesson, state: TutorState, voice: VoiceName): Turn {
         : switched;
     return {
       state: guided,
-      text: paragraphs(say.voiceIntro.socratic, currentQuestion(node, guided)),
+      moves: [{ kind: "voice", voice }, currentAsk(node, guided)],
       kind: "question",
     };
   }
   return {
     state: voice === "metaphor" ? { ...switched, pictured: true } : switched,
-    text: paragraphs(
-      say.voiceIntro[voice],
-      explanationIn(node, voice),
-      currentQuestion(node, switched),
-    ),
+    moves: [{ kind: "voice", voice, text: explanationIn(node, voice) }, currentAsk(node, switched)],
     kind: "explanation",
   };
 }
 
+const currentAsk = (node: LessonNode, state: TutorState): Move => ({
+  kind: "ask",
+  question: currentQuestion(node, state),
+  of: state.phase === "socratic" ? "guiding" : "check",
+});
+
 /** Hint button: the same as the learner typing "hint". */
 export function requestHint(lesson: Lesson, state: TutorState): TurnResult {
-  return reply(helpWith(lesson, state, nodeOf(lesson, state.nodeId)));
+  return turnResult(helpWith(lesson, state, nodeOf(lesson, state.nodeId)));
 }
 
 /** Voice buttons: re-explains the current idea in `voice` and asks the current question again. */
 export function switchVoice(lesson: Lesson, state: TutorState, voice: VoiceName): TurnResult {
-  return reply(voiceTurn(lesson, state, voice));
+  return turnResult(voiceTurn(lesson, state, voice));
 }

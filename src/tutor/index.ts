@@ -7,7 +7,6 @@ export {
   GUIDING_ATTEMPTS,
   GUIDING_HELP_REQUESTS,
   HELP_REQUESTS,
-  type Reply,
   type ReplyKind,
   requestHint,
   type StepOptions,
@@ -17,6 +16,7 @@ export {
   switchVoice,
   type TurnResult,
 } from "./engine";
+export { quoteOf } from "./evidence";
 export {
   type Classification,
   classifyIntent,
@@ -24,8 +24,9 @@ export {
   type IntentContext,
   type IntentKind,
 } from "./intent";
-export { vocabularyOf } from "./lesson-view";
+export { shortQuestion, vocabularyOf } from "./lesson-view";
 export { DEFAULT_BKT, isMastered, MASTERY_THRESHOLD, updateMastery } from "./mastery";
+export type { Move, MoveKind } from "./moves";
 export { enterNode, progress } from "./navigation";
 export type { Flag, FlagKind } from "./safety";
 export {

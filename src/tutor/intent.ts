@@ -1,7 +1,7 @@
-import type { VoiceName } from "../curriculum/schema";
+import type { LinearModel, VoiceName } from "../curriculum/schema";
+import { disguiseFreeView, plainView } from "../reading/text-views";
 import { type CalculationRequest, readCalculationRequest } from "./calculation-request";
 import { detectFlag, type Flag } from "./safety";
-import { disguiseFreeView, plainView } from "./text-views";
 import { mentionsSubject, sharesVocabulary, type Vocabulary } from "./vocabulary";
 
 export type Intent =
@@ -26,6 +26,8 @@ export interface IntentContext {
   /** Words that make a question about the subject (models, data, compute, glossary terms…); a
    * question with none of them is off-topic even if it shares a word with the lesson's text. */
   subject?: Vocabulary;
+  /** The trained detector of extraction attempts (the lesson's reader), when built. */
+  detector?: LinearModel | undefined;
 }
 
 export interface Classification {
@@ -91,7 +93,7 @@ const OFF_TOPIC =
  * the question the tutor asked.
  */
 export function classifyIntent(text: string, context: IntentContext): Classification {
-  const flag = detectFlag(text);
+  const flag = detectFlag(text, context.detector);
   if (flag?.kind === "extraction" || flag?.kind === "injection") {
     return { intent: { kind: flag.kind }, flag };
   }

@@ -18,10 +18,13 @@ export function currentQuestion(node: LessonNode, state: TutorState): string {
   return node.check.question;
 }
 
-/** The pending question in short, to restate it: its last sentence ("What separates them?"). */
+/** The pending question in its authored short form, to restate it after a reply moved away. */
 export function shortQuestion(node: LessonNode, state: TutorState): string {
-  const question = currentQuestion(node, state);
-  return question.split(/(?<=[.!?])\s+/).at(-1) ?? question;
+  if (state.phase === "socratic") {
+    const guiding = node.voices.socratic[state.step];
+    if (guiding) return guiding.short;
+  }
+  return node.check.short;
 }
 
 /** "Explain it another way": the voices take turns. */

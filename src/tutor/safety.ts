@@ -1,4 +1,6 @@
-import { decodedPayloads, disguiseFreeView, plainView } from "./text-views";
+import type { LinearModel } from "../curriculum/schema";
+import { extractionProbability } from "../reading/extraction";
+import { decodedPayloads, disguiseFreeView, plainView } from "../reading/text-views";
 
 /**
  * "gaming": an answer that tries to pass the grader without answering (src/reading/gaming.ts);
@@ -15,7 +17,16 @@ interface Rule {
   kind: FlagKind;
   reason: string;
   pattern: RegExp;
+  /**
+   * Words that innocent messages use too ("my teacher said…", "is there an answer key for
+   * TruthfulQA?"): with the trained detector at hand, the rule flags only what it finds at
+   * least somewhat likely (SOFT_RULE_SUPPORT).
+   */
+  soft?: true;
 }
+
+/** The detector's support a soft rule needs before it flags. */
+const SOFT_RULE_SUPPORT = 0.3;
 
 /** Gap of up to five words, so "tell me the full correct answer" still matches. */
 const W = "(?: [a-z0-9']+){0,5}";
@@ -47,11 +58,19 @@ const RULES_IN_ORDER: readonly Rule[] = [
     kind: "injection",
     reason: "asks the tutor to take on another role",
     pattern:
-      /\b(?:you are now|you re now|from now on you|act as|pretend (?:to be|you are|you re|that you)|role ?play|let s play a game|developer mode|dan mode|jailbreak|jailbroken|god mode|admin mode|sudo|new instructions|system override|do anything now)\b/,
+      /\b(?:you are now|you re now|from now on you|developer mode|dan mode|jailbreak|jailbroken|god mode|admin mode|new instructions|system override|do anything now)\b/,
+  },
+  {
+    kind: "injection",
+    reason: "asks the tutor to take on another role",
+    soft: true,
+    pattern:
+      /\b(?:act as|pretend (?:to be|you are|you re|that you)|role ?play|let s play a game|sudo)\b/,
   },
   {
     kind: "injection",
     reason: "claims an authority's permission",
+    soft: true,
     pattern: new RegExp(
       `\\b(?:my|the|our) ${AUTHORITY}${W} (?:said|says|told|allows?|allowed|lets|let me|permits?|approved|gave permission)\\b|\\bi am (?:your|the|a) ${AUTHORITY}\\b|\\bi m (?:your|the|a) ${AUTHORITY}\\b|\\bi (?:have|got) permission\\b|\\bi m authori[sz]ed\\b|\\bi am authori[sz]ed\\b`,
     ),
@@ -64,6 +83,7 @@ const RULES_IN_ORDER: readonly Rule[] = [
   {
     kind: "extraction",
     reason: "asks for the answer key",
+    soft: true,
     pattern: new RegExp(
       `\\b${ASK}${W} ${SECRET_ANSWERS}\\b|\\b(?:answer key|rubric|marking scheme|(?:perfect|ideal) answers?)\\b`,
     ),
@@ -87,16 +107,28 @@ const PHONE =
 const PERSONAL_CUE =
   /\b(?:my (?:phone|mobile|cell|number|home address|address|email|e-mail|social security|ssn|passport)|call me (?:at|on)|text me (?:at|on)|i live at)\b/;
 
-/** The first rule that flags the message, judged on every disguise-free view of it. */
-export function detectFlag(text: string): Flag | undefined {
+/**
+ * The first rule that flags the message, judged on every disguise-free view of it; then the
+ * trained detector (src/reading/extraction.ts), which reads what the rules have no words for:
+ * other languages, paraphrase, role play, fake system messages.
+ */
+export function detectFlag(text: string, detector?: LinearModel): Flag | undefined {
   if (RAW_INJECTION.test(text)) {
     return { kind: "injection", reason: "contains markup that imitates system instructions" };
   }
   const views = [text, ...decodedPayloads(text)].map(disguiseFreeView);
+  const p = detector ? extractionProbability(detector, text) : 0;
   for (const rule of RULES_IN_ORDER) {
-    if (views.some((view) => rule.pattern.test(view))) {
+    const supported = !rule.soft || !detector || p >= SOFT_RULE_SUPPORT;
+    if (supported && views.some((view) => rule.pattern.test(view))) {
       return { kind: rule.kind, reason: rule.reason };
     }
+  }
+  if (detector && p >= detector.threshold) {
+    return {
+      kind: "extraction",
+      reason: `reads as an attempt to get answers or instructions, or to turn the tutor (detector ${p.toFixed(2)})`,
+    };
   }
   if (decodedPayloads(text).length > 0) {
     return { kind: "injection", reason: "hides text in an encoded payload" };

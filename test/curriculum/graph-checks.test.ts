@@ -21,14 +21,25 @@ function node(id: string, next: string[], prerequisites: string[] = []): Located
     kcs: ["k"],
     prerequisites,
     voices: {
-      socratic: [{ ask: "Why?", goodAnswer: "Because.", accept: ["because"], followUp: "Yes." }],
+      socratic: [
+        {
+          ask: "Why?",
+          short: "Why?",
+          goodAnswer: "Because.",
+          accept: ["because"],
+          followUp: "Yes.",
+        },
+      ],
       metaphor: "A picture.",
       plain: "A statement.",
     },
     check: {
       question: "Why?",
+      short: "Why?",
       rubric: {
-        keyIdeas: [{ id: "reason", description: "Gives a reason.", accept: ["because"] }],
+        keyIdeas: [
+          { id: "reason", description: "Gives a reason.", accept: ["because"], probe: "Why?" },
+        ],
         keyIdeasNeeded: 1,
         misconceptions: [
           { id: "none", description: "No reason.", triggers: ["no reason"], feedback: "Give one." },

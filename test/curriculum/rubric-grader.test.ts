@@ -4,8 +4,18 @@ import { type Rubric, RubricSchema } from "../../src/curriculum/schema";
 
 const rubric: Rubric = RubricSchema.parse({
   keyIdeas: [
-    { id: "small-step", description: "About 5% per doubling.", accept: ["5 percent", "0.95"] },
-    { id: "smooth", description: "The trend is smooth.", accept: ["falls smoothly", "power law"] },
+    {
+      id: "small-step",
+      description: "About 5% per doubling.",
+      accept: ["5 percent", "0.95"],
+      probe: "How big is the step?",
+    },
+    {
+      id: "smooth",
+      description: "The trend is smooth.",
+      accept: ["falls smoothly", "power law"],
+      probe: "What shape?",
+    },
   ],
   keyIdeasNeeded: 2,
   misconceptions: [
@@ -95,7 +105,14 @@ describe("gradeAnswer", () => {
   it("matches a phrasing that contains its own negation literally", () => {
     const literal = RubricSchema.parse({
       ...rubric,
-      keyIdeas: [{ id: "not-halving", description: "No halving.", accept: ["does not halve"] }],
+      keyIdeas: [
+        {
+          id: "not-halving",
+          description: "No halving.",
+          accept: ["does not halve"],
+          probe: "Does it halve?",
+        },
+      ],
       keyIdeasNeeded: 1,
     });
     expect(gradeAnswer(literal, "No - it doesn't halve anything.").verdict).toBe("correct");

@@ -31,7 +31,6 @@ const nodeOf = (id: string): LessonNode => {
   return node;
 };
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-const shortOf = (question: string) => question.split(/(?<=[.!?])\s+/).at(-1) ?? question;
 
 /**
  * A strong learner writes right answers in their own words (the dev half's, never the test
@@ -133,9 +132,7 @@ async function converse(client: TestClient, learner: Learner, maxTurns: number) 
  */
 function repeatedShare(transcript: Message[]): { repeated: number; paragraphs: number } {
   const questions = new Set(
-    lesson.nodes.flatMap((n) =>
-      [n.check.question, ...n.voices.socratic.map((g) => g.ask)].map(shortOf),
-    ),
+    lesson.nodes.flatMap((n) => [n.check.short, ...n.voices.socratic.map((g) => g.short)]),
   );
   // What answers a message the learner sent before, word for word, was asked for again.
   const asked = new Set<string>();

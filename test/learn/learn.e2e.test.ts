@@ -85,7 +85,8 @@ describe("learning in Chromium", () => {
     await say(page, "Why do bigger models need more data?");
     const answer = transcript(page).locator(".message.kind-answer").last();
     expect(squash(await answer.textContent()).length).toBeGreaterThan(40);
-    expect(await lastTutorText(page)).toContain(squash(secondQuestion.ask));
+    // Back to the pending question, restated in its short form.
+    expect(await lastTutorText(page)).toContain(squash(secondQuestion.short));
 
     const metaphor = page.getByRole("button", { name: "Metaphor" });
     const tutorCount = await tutorMessages(page).count();

@@ -112,6 +112,6 @@ describe("gaming", () => {
       "is it (a) the same task or (b) a different task?",
     );
     expect(result.flag?.kind).toBe("gaming");
-    expect(result.reply.text).toContain("your own words");
+    expect(result.moves).toEqual([{ kind: "gaming" }]);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { lesson } from "../../src/curriculum/lesson";
 import type { LessonNode } from "../../src/curriculum/schema";
-import { answersCheck, tutorStart, tutorStep, tutorSwitchVoice } from "../../src/rendering";
+import {
+  answersCheck,
+  type Rendered,
+  tutorStart,
+  tutorStep,
+  tutorSwitchVoice,
+} from "../../src/rendering";
 import type { TurnResult, TutorState } from "../../src/tutor";
 import { shortQuestion } from "../../src/tutor/lesson-view";
 
@@ -41,7 +47,7 @@ const confused: (string | { voice: "metaphor" | "plain" })[] = [
 
 function session() {
   const replies: { text: string; state: TutorState }[] = [];
-  let turn: TurnResult = tutorStart(lesson, "socratic");
+  let turn: Rendered<TurnResult> = tutorStart(lesson, "socratic");
   replies.push({ text: turn.reply.text, state: turn.state });
   for (const said of confused) {
     turn =

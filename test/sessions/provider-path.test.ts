@@ -202,10 +202,10 @@ describe("the tutor through a configured provider", () => {
     script.length = 0;
     expect(res.body.state.nodeId).toBe(lesson.start);
     const transcript = (await learner.get(`/api/sessions/${id}`)).body.transcript;
-    expect(transcript.find((m: { text: string }) => m.text === text)).toMatchObject({
-      verdict: "unrecognised",
-      flag: "gaming",
-    });
+    const stored = transcript.find((m: { text: string }) => m.text === text);
+    // Flagged for the teacher (as a note to the grader, or by the extraction detector), never correct.
+    expect(stored.flag).toMatch(/^(?:gaming|extraction)$/);
+    expect(stored.verdict).not.toBe("correct");
   });
 
   it("falls back to the offline reading when the grading model hangs, within the deadline", async () => {

@@ -26,12 +26,14 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
         socratic: [
           {
             ask: "What is a phone keyboard trained to do?",
+            short: "What is a phone keyboard trained to do?",
             goodAnswer: "It is trained to predict the next word.",
             accept: ["predict ... next word", "next word"],
             followUp: "Right: it predicts the next word.",
           },
           {
             ask: "What makes the chatbot so much stronger?",
+            short: "What makes the chatbot so much stronger?",
             goodAnswer: "Its scale: far more parameters and data.",
             accept: ["scale", "size", "more parameters"],
             followUp: "Yes: scale.",
@@ -42,14 +44,21 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
       },
       check: {
         question: "What do a phone keyboard and a chatbot share, and what separates them?",
+        short: "What do a phone keyboard and a chatbot share, and what separates them?",
         rubric: {
           keyIdeas: [
             {
               id: "same-task",
               description: "Both predict the next word.",
               accept: ["same task", "both predict"],
+              probe: "What is each of them trained to do?",
             },
-            { id: "scale", description: "Scale separates them.", accept: ["scale", "bigger"] },
+            {
+              id: "scale",
+              description: "Scale separates them.",
+              accept: ["scale", "bigger"],
+              probe: "What could make one of them so much stronger?",
+            },
           ],
           keyIdeasNeeded: 2,
           misconceptions: [
@@ -86,6 +95,7 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
         socratic: [
           {
             ask: "When you double a model, does its loss halve?",
+            short: "When you double a model, does its loss halve?",
             goodAnswer: "No, it falls by a small constant fraction.",
             accept: ["no", "small fraction", "a little"],
             followUp: "Right: only a little.",
@@ -96,17 +106,20 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
       },
       check: {
         question: "How does loss change each time the parameter count doubles?",
+        short: "How does loss change each time the parameter count doubles?",
         rubric: {
           keyIdeas: [
             {
               id: "constant-fraction",
               description: "It falls by a constant fraction.",
               accept: ["constant fraction", "same fraction"],
+              probe: "What else is there to say?",
             },
             {
               id: "modest",
               description: "The fraction is modest.",
               accept: ["a few percent", "modest", "small"],
+              probe: "What else is there to say?",
             },
           ],
           keyIdeasNeeded: 2,
@@ -145,6 +158,7 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
         socratic: [
           {
             ask: "What limits how far scaling can go?",
+            short: "What limits how far scaling can go?",
             goodAnswer: "Compute: GPU time and money.",
             accept: ["compute", "money", "gpu"],
             followUp: "Yes: compute costs money.",
@@ -155,12 +169,14 @@ export const fixtureLesson: Lesson = LessonSchema.parse({
       },
       check: {
         question: "Why can a lab not simply train a model a thousand times larger tomorrow?",
+        short: "Why can a lab not simply train a model a thousand times larger tomorrow?",
         rubric: {
           keyIdeas: [
             {
               id: "cost",
               description: "Compute costs too much.",
               accept: ["cost", "expensive", "compute"],
+              probe: "What else is there to say?",
             },
           ],
           keyIdeasNeeded: 1,

@@ -1,12 +1,14 @@
 import type { Lesson, LessonNode } from "../../src/curriculum/schema";
-import { type StepResult, startSession, step, type TutorState } from "../../src/tutor";
+import { type Rendered, tutorStep } from "../../src/rendering";
+import { type StepResult, startSession, type TutorState } from "../../src/tutor";
 
 /** What a scripted learner types, given where the tutor is. */
 export type Learner = (node: LessonNode, state: Pick<TutorState, "phase" | "step">) => string;
 
 export interface Run {
   state: TutorState;
-  turns: StepResult[];
+  /** Each turn as the learner sees it. */
+  turns: Rendered<StepResult>[];
 }
 
 /** Turns a phrasing with "..." gaps into words that match it. */
@@ -30,14 +32,14 @@ export function drive(
   lesson: Lesson,
   learner: Learner,
   maxTurns: number,
-  start = startSession(lesson),
+  start: { state: TutorState } = startSession(lesson),
 ): Run {
   let state = start.state;
-  const turns: StepResult[] = [];
+  const turns: Rendered<StepResult>[] = [];
   while (!state.finished && turns.length < maxTurns) {
     const node = lesson.nodes.find((n) => n.id === state.nodeId);
     if (!node) throw new Error(`no node ${state.nodeId}`);
-    const result = step(lesson, state, learner(node, state));
+    const result = tutorStep(lesson, state, learner(node, state));
     turns.push(result);
     state = result.state;
   }

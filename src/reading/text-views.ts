@@ -50,7 +50,10 @@ const LEET: Record<string, string> = {
 /** Zero-width and other invisible format characters. */
 const INVISIBLE = /\p{Cf}|\u034f|\u115f|\u1160|\u3164/gu;
 
-/** Lower case, compatibility-normalised, without accents, invisible characters or look-alikes. */
+/**
+ * Lower case, compatibility-normalised (full-width letters fold), without accents, invisible
+ * characters, look-alikes or small capitals.
+ */
 export function plainView(text: string): string {
   const folded = text
     .normalize("NFKC")
@@ -58,7 +61,7 @@ export function plainView(text: string): string {
     .toLowerCase()
     .normalize("NFKD")
     .replace(/\p{M}/gu, "");
-  return Array.from(folded, (ch) => CONFUSABLES[ch] ?? ch)
+  return Array.from(folded, (ch) => CONFUSABLES[ch] ?? SMALL_CAPS[ch] ?? ch)
     .join("")
     .replace(/[‘’ʼ`]/g, "'")
     .replace(/[“”]/g, '"')
@@ -92,16 +95,59 @@ export function disguiseFreeView(text: string): string {
 }
 
 const BASE64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const HEX_RUN = /(?:[0-9a-fA-F]{2}[\s:]?){8,}/g;
+/** Unicode tag characters (U+E0020-U+E007E) mirror ASCII and render as nothing. */
+const TAG_RUN = /[\u{E0020}-\u{E007E}]+/gu;
 
-/** Text hidden in base64-looking runs, when it decodes to readable text. */
+/** Small-capital letters, which NFKC leaves alone. */
+const SMALL_CAPS: Record<string, string> = Object.fromEntries(
+  Array.from("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘꞯʀꜱᴛᴜᴠᴡxʏᴢ", (ch, i) => [ch, String.fromCharCode(97 + i)]),
+);
+
+/**
+ * Text hidden in the message: base64 or hex runs that decode to readable text, Unicode tag
+ * characters, and the whole message under ROT13 when that reads as more English than the message.
+ */
 export function decodedPayloads(text: string): string[] {
   const payloads: string[] = [];
   for (const run of text.match(BASE64_RUN) ?? []) {
     const decoded = decodeBase64(run);
     if (decoded && isReadable(decoded)) payloads.push(decoded);
   }
+  for (const run of text.match(HEX_RUN) ?? []) {
+    const decoded = decodeHex(run);
+    if (decoded && isReadable(decoded)) payloads.push(decoded);
+  }
+  for (const run of text.match(TAG_RUN) ?? []) {
+    payloads.push(
+      Array.from(run, (ch) => String.fromCharCode((ch.codePointAt(0) ?? 0) - 0xe0000)).join(""),
+    );
+  }
+  // ROT13 may hide part of a message; the rotated whole reads as words where it did.
+  const rotated = rot13(text);
+  if (commonWords(rotated) >= 3) payloads.push(rotated);
   return payloads;
 }
+
+function decodeHex(run: string): string | undefined {
+  const digits = run.replace(/[\s:]/g, "");
+  const bytes = Uint8Array.from(digits.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+const rot13 = (text: string): string =>
+  text.replace(/[a-z]/gi, (ch) => {
+    const base = ch <= "Z" ? 65 : 97;
+    return String.fromCharCode(((ch.charCodeAt(0) - base + 13) % 26) + base);
+  });
+
+const COMMON =
+  /\b(?:the|a|an|and|or|to|of|is|are|me|you|your|my|i|it|what|give|tell|show|answer|for|in|on|this|that|with|please|ignore|rules|prompt|system)\b/gi;
+const commonWords = (text: string): number => text.match(COMMON)?.length ?? 0;
 
 function decodeBase64(run: string): string | undefined {
   const standard = run.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
