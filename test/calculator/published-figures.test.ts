@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  CalculatorError,
+  flopsForLoss,
   flopsToPfDays,
   GPUS,
   getFit,
   impliedMfu,
+  lossFloor,
   lossOf,
   MODEL_PRESETS,
   optimalAllocation,
+  pfDaysToFlops,
   tokensForBudget,
   trainingEstimate,
   trainingFlops,
@@ -94,6 +98,13 @@ describe("Besiroglu et al. 2024: the replication's estimate at the same budget",
     const replication = optimalAllocation(getFit("besiroglu2024"), GOPHER_BUDGET);
     expect(original.tokensPerParam / replication.tokensPerParam).toBeGreaterThan(2.5);
   });
+
+  it("puts the floor at E = 1.82 (Table 1), so the printed fit's reachable 1.80 is out of reach", () => {
+    const refit = getFit("besiroglu2024");
+    expect(rounded(lossFloor(refit), 3)).toBe(1.82);
+    expect(() => flopsForLoss(refit, 1.8)).toThrow(CalculatorError);
+    expect(flopsForLoss(getFit("hoffmann2022"), 1.8)).toBeLessThan(1e26);
+  });
 });
 
 describe("Kaplan et al. 2020", () => {
@@ -110,6 +121,14 @@ describe("Kaplan et al. 2020", () => {
     const jointAt = (params: number, tokens: number) => lossOf(fit, { params, tokens }).loss;
     expectWithin(jointAt(1e9, 1e30), (6.4e13 / 1e9) ** 0.076, 1e-9);
     expectWithin(jointAt(1e30, 1e11), (1.8e13 / 1e11) ** 0.103, 1e-9);
+  });
+
+  it("the compute-efficient frontier reaches the breakdown point of Section 6.3 (eq. 6.8)", () => {
+    // C* ~ 1e4 PF-days, N* ~ 1e12 parameters, L* ~ 1.7 nats/token; the paper calls all three
+    // uncertain by an order of magnitude, so only the leading figure is checked.
+    const atBreakdown = optimalAllocation(getFit("kaplan2020"), pfDaysToFlops(1e4));
+    expect(rounded(atBreakdown.loss, 2)).toBe(1.7);
+    expect(rounded(atBreakdown.params, 1)).toBe(1e12);
   });
 });
 
