@@ -13,15 +13,15 @@ const DAY = 24 * HOUR;
 export const LONGEST_WINDOW_MS = DAY;
 
 /**
- * Log-in. A device that has logged in to this account before (it holds the account's signed
- * device cookie) is limited on its own, so no stranger can use up its attempts. Any other caller
+ * Log-in. A device that has logged in to this account before (it holds a signed device cookie
+ * naming the account) is limited on its own, so no stranger can use up its attempts. Any other caller
  * is limited per address across emails, per account and address, and per account across
  * addresses; the per-account budget is larger than one address can spend, so a stranger on one
  * address never blocks the owner, and it bounds guessing from many addresses.
  */
-export function loginLimits(email: string, address: string, trustedAccount: string | null) {
-  if (trustedAccount) {
-    return [{ key: `login:device:${trustedAccount}`, max: 10, windowMs: FIFTEEN_MINUTES }];
+export function loginLimits(email: string, address: string, trustedDeviceId: string | null) {
+  if (trustedDeviceId) {
+    return [{ key: `login:device:${trustedDeviceId}`, max: 10, windowMs: FIFTEEN_MINUTES }];
   }
   return [
     { key: `login:address:${address}`, max: 30, windowMs: FIFTEEN_MINUTES },

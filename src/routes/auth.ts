@@ -4,7 +4,7 @@ import { loginLimits } from "../auth/limits";
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from "../auth/password";
 import { acquire } from "../auth/rate-limit";
 import { endAuthSession, startAuthSession } from "../auth/session";
-import { trustedAccount } from "../auth/trusted-device";
+import { trustedDevice } from "../auth/trusted-device";
 import { findLearnerById } from "../db/queries/learners";
 import { findTeacherByEmail, findTeacherById } from "../db/queries/teachers";
 import type { AppEnv } from "../env";
@@ -19,7 +19,8 @@ export const authRoutes = new Hono<AppEnv>()
     const { db, now, clientAddress } = c.var.deps;
     const input = c.req.valid("json");
     const teacher = await findTeacherByEmail(db, input.email);
-    const trusted = teacher && (await trustedAccount(c)) === teacher.id ? teacher.id : null;
+    const device = await trustedDevice(c);
+    const trusted = teacher && device?.teacherId === teacher.id ? device.deviceId : null;
     // Every attempt holds a slot while its password is checked; a failure keeps it.
     const permit = await acquire(db, loginLimits(input.email, clientAddress(c), trusted), now());
     const valid = await verifyPassword(

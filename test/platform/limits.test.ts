@@ -66,6 +66,18 @@ describe("log-in limits", () => {
     expect((await logIn(browserAt("203.0.113.77"), OWNER, PASSPHRASE)).status).toBe(200);
   });
 
+  it("lets a shared computer the owner once used spend only its own attempts", async () => {
+    const laptop = browserAt("198.51.100.1");
+    const shared = browserAt("198.51.100.1");
+    expect((await logIn(laptop, OWNER, PASSPHRASE)).status).toBe(200);
+    expect((await logIn(shared, OWNER, PASSPHRASE)).status).toBe(200);
+    await shared.post("/api/auth/logout");
+    for (let i = 0; i < 10; i++)
+      expect((await logIn(shared, OWNER, `guess ${i}`)).status).toBe(401);
+    expect((await logIn(shared, OWNER, PASSPHRASE)).status).toBe(429);
+    expect((await logIn(laptop, OWNER, PASSPHRASE)).status).toBe(200);
+  });
+
   it("gives no trust to a browser that logged in to another account", async () => {
     const stranger = browserAt("203.0.113.9");
     await signUpTeacher(stranger, "stranger@school.example");
