@@ -13,11 +13,11 @@ const DAY = 24 * HOUR;
 export const LONGEST_WINDOW_MS = DAY;
 
 /**
- * Log-in. A device that has logged in to this account before (it holds a signed device cookie
- * naming the account) is limited on its own, so no stranger can use up its attempts. Any other caller
- * is limited per address across emails, per account and address, and per account across
- * addresses; the per-account budget is larger than one address can spend, so a stranger on one
- * address never blocks the owner, and it bounds guessing from many addresses.
+ * Log-in. A browser that has logged in to this account before (it holds a signed device
+ * cookie naming the account) is limited per device, so no stranger can use up its attempts.
+ * Any other caller is limited per address across emails, per account and address, and per
+ * account across addresses; the per-account budget is larger than one address can spend, so a
+ * stranger on one address never blocks the owner, and it bounds guessing from many addresses.
  */
 export function loginLimits(email: string, address: string, trustedDeviceId: string | null) {
   if (trustedDeviceId) {
