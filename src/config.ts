@@ -26,6 +26,7 @@ const settingsSchema = z
     MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     /** With a provider: "on" lets the model voice every reply; "off" keeps the offline wording. */
     MODEL_VOICE: z.enum(["on", "off"]).default("on"),
+    GUEST_SIGNUPS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   })
   .superRefine((raw, ctx) => {
     if (raw.APP_ENV !== "development" && raw.APP_ENV !== "test" && !raw.SESSION_SECRET) {
@@ -69,6 +70,10 @@ export type Settings = {
     /** The model words every reply (the engine still decides what it says). */
     voicesReplies?: boolean;
   };
+  limits: {
+    /** Guest accounts one address may create per minute. */
+    guestSignupsPerMinute: number;
+  };
 };
 
 export class SettingsError extends Error {
@@ -100,5 +105,6 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
       timeoutMs: raw.MODEL_TIMEOUT_MS,
       voicesReplies: raw.MODEL_PROVIDER !== "offline" && raw.MODEL_VOICE === "on",
     },
+    limits: { guestSignupsPerMinute: raw.GUEST_SIGNUPS_PER_MINUTE },
   };
 }

@@ -7,9 +7,12 @@ import {
   findPrincipal,
   insertAuthSession,
 } from "../db/queries/auth-sessions";
+import { deleteCountersOlderThan } from "../db/queries/rate-limits";
 import type { AppEnv, Principal } from "../env";
 import { forbidden, unauthorized } from "../http/errors";
 import { newToken } from "./codes";
+import { LONGEST_WINDOW_MS } from "./limits";
+import { trustDevice } from "./trusted-device";
 
 const COOKIE = "st_session";
 const SESSION_MS = 14 * 24 * 60 * 60 * 1000;
@@ -29,8 +32,10 @@ export async function startAuthSession(c: Context<AppEnv>, principal: Principal)
   const { db, settings, now } = c.var.deps;
   const previous = c.var.authSessionId;
   if (previous) await deleteAuthSession(db, previous);
-  // Log-ins are rare next to requests: a good moment to clear sessions that have run out.
+  // Log-ins are rare next to requests: a good moment to clear sessions that have run out,
+  // and rate-limit counters too old to refuse anyone.
   await deleteExpiredAuthSessions(db, now());
+  await deleteCountersOlderThan(db, now() - LONGEST_WINDOW_MS);
   const id = newToken();
   await insertAuthSession(db, id, principal, now() + SESSION_MS);
   await setSignedCookie(c, COOKIE, id, settings.sessionSecret, {
@@ -40,6 +45,7 @@ export async function startAuthSession(c: Context<AppEnv>, principal: Principal)
     path: "/",
     maxAge: SESSION_MS / 1000,
   });
+  if (principal.kind === "teacher") await trustDevice(c, principal.id);
 }
 
 export async function endAuthSession(c: Context<AppEnv>) {

@@ -1,8 +1,10 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { loginLimits } from "../auth/limits";
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from "../auth/password";
-import { assertUnderLimit, type Limit, recordFailure } from "../auth/rate-limit";
+import { acquire } from "../auth/rate-limit";
 import { endAuthSession, startAuthSession } from "../auth/session";
+import { trustedDevice } from "../auth/trusted-device";
 import { findLearnerById } from "../db/queries/learners";
 import { findTeacherByEmail, findTeacherById } from "../db/queries/teachers";
 import type { AppEnv } from "../env";
@@ -12,28 +14,23 @@ import { validate } from "../http/validate";
 
 const loginBody = z.strictObject({ email, password: z.string().min(1).max(200) });
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-const loginLimit = (address: string): Limit => ({
-  key: `login:${address}`,
-  max: 5,
-  windowMs: FIFTEEN_MINUTES,
-});
-
 export const authRoutes = new Hono<AppEnv>()
   .post("/login", validate("json", loginBody), async (c) => {
-    const { db, now } = c.var.deps;
+    const { db, now, clientAddress } = c.var.deps;
     const input = c.req.valid("json");
-    const limit = loginLimit(input.email);
-    await assertUnderLimit(db, limit, now());
     const teacher = await findTeacherByEmail(db, input.email);
+    const device = await trustedDevice(c);
+    const trusted = teacher && device?.teacherId === teacher.id ? device.deviceId : null;
+    // Every attempt holds a slot while its password is checked; a failure keeps it.
+    const permit = await acquire(db, loginLimits(input.email, clientAddress(c), trusted), now());
     const valid = await verifyPassword(
       input.password,
       teacher?.passwordHash ?? UNKNOWN_ACCOUNT_HASH,
     );
     if (!teacher || !valid) {
-      await recordFailure(db, limit, now());
       throw new ApiError(401, "invalid_credentials", "That email and password do not match.");
     }
+    await permit.release();
     await startAuthSession(c, { kind: "teacher", id: teacher.id });
     return c.json({ teacher: { id: teacher.id, email: teacher.email, name: teacher.name } });
   })

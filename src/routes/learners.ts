@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { hashResumeCode, JOIN_CODE_LENGTH, newResumeCode, normaliseCode } from "../auth/codes";
-import { assertUnderLimit, recordFailure } from "../auth/rate-limit";
+import { codeGuessLimits, guestSignupLimits } from "../auth/limits";
+import { acquire } from "../auth/rate-limit";
 import { startAuthSession } from "../auth/session";
 import { findClassByCode } from "../db/queries/classes";
 import { findLearnerByResumeHash, insertLearner } from "../db/queries/learners";
@@ -27,31 +28,27 @@ const joinBody = z.strictObject({
 });
 const resumeBody = z.strictObject({ resumeCode: code(12, "resume code") });
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-
-/** Guessing codes is throttled per client address. */
-function guessLimit(kind: "join" | "resume", address: string) {
-  return { key: `${kind}:${address}`, max: 20, windowMs: FIFTEEN_MINUTES };
-}
-
 export const learnerRoutes = new Hono<AppEnv>()
   .post("/", validate("json", joinBody), async (c) => {
-    const { db, now } = c.var.deps;
+    const { db, now, clientAddress, settings } = c.var.deps;
     const { name, classCode } = c.req.valid("json");
+    const address = clientAddress(c);
     let classId: string | null = null;
     if (classCode) {
-      const limit = guessLimit("join", c.var.deps.clientAddress(c));
-      await assertUnderLimit(db, limit, now());
+      // Each guess holds a slot while it is looked up; a wrong code keeps it, a right one not.
+      const permit = await acquire(db, codeGuessLimits("join", address, name), now());
       const found = await findClassByCode(db, classCode);
       if (!found) {
-        await recordFailure(db, limit, now());
         throw new ApiError(
           404,
           "unknown_class_code",
           "No class has that code. Check it with your teacher.",
         );
       }
+      await permit.release();
       classId = found.id;
+    } else {
+      await acquire(db, guestSignupLimits(address, settings.limits.guestSignupsPerMinute), now());
     }
     const resumeCode = newResumeCode();
     const learner = { id: crypto.randomUUID(), name };
@@ -64,17 +61,16 @@ export const learnerRoutes = new Hono<AppEnv>()
     return c.json({ learner: { ...learner, classId }, resumeCode }, 201);
   })
   .post("/resume", validate("json", resumeBody), async (c) => {
-    const { db, now } = c.var.deps;
-    const limit = guessLimit("resume", c.var.deps.clientAddress(c));
-    await assertUnderLimit(db, limit, now());
+    const { db, now, clientAddress } = c.var.deps;
+    const permit = await acquire(db, codeGuessLimits("resume", clientAddress(c)), now());
     const learner = await findLearnerByResumeHash(
       db,
       await hashResumeCode(c.req.valid("json").resumeCode),
     );
     if (!learner) {
-      await recordFailure(db, limit, now());
       throw new ApiError(404, "unknown_resume_code", "No learner has that resume code.");
     }
+    await permit.release();
     await startAuthSession(c, { kind: "learner", id: learner.id });
     return c.json({ learner });
   });

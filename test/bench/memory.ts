@@ -5,14 +5,14 @@
 import { join } from "node:path";
 import { inBatches, joinLearners, sendTurn, sleep, turnText } from "../helpers/load";
 import { residentKiB, servingPid } from "../helpers/processes";
-import { startNodeServer, tempDir } from "../helpers/servers";
+import { CROWD_FROM_ONE_ADDRESS, startNodeServer, tempDir } from "../helpers/servers";
 import { round } from "./stats";
 
 const mib = (kib: number) => round(kib / 1024);
 
 export async function benchMemory(sessions: number) {
   const dir = tempDir("bench-memory-");
-  const server = await startNodeServer(join(dir.dir, "tutor.db"));
+  const server = await startNodeServer(join(dir.dir, "tutor.db"), CROWD_FROM_ONE_ADDRESS);
   try {
     const pid = servingPid(server);
     await inBatches(20, 4, () => fetch(`${server.url}/healthz`).then((r) => r.arrayBuffer()));

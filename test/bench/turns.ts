@@ -13,7 +13,13 @@ import {
   TURN_MIX,
   turnText,
 } from "../helpers/load";
-import { freePort, launch, startNodeServer, tempDir } from "../helpers/servers";
+import {
+  CROWD_FROM_ONE_ADDRESS,
+  freePort,
+  launch,
+  startNodeServer,
+  tempDir,
+} from "../helpers/servers";
 import { learnerMessagesPerSession } from "../helpers/sqlite-file";
 import { hammer, type Target } from "./load-generator";
 import { percentile, round } from "./stats";
@@ -75,7 +81,7 @@ async function level(baselineUrl: string, tutorUrl: string, targets: Target[], s
 }
 
 async function measure(baselineUrl: string, databaseFile: string, options: TurnOptions) {
-  const server = await startNodeServer(databaseFile);
+  const server = await startNodeServer(databaseFile, CROWD_FROM_ONE_ADDRESS);
   try {
     const most = Math.max(...options.learnerCounts, options.paced.learners);
     const learners = await joinLearners(server.url, most);

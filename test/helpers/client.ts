@@ -60,3 +60,10 @@ export class TestClient {
     this.cookies.clear();
   }
 }
+
+/** How many responses came back with each status, e.g. `{ 401: 5, 429: 195 }`. */
+export function statusTally(responses: { status: number }[]): Record<number, number> {
+  const tally: Record<number, number> = {};
+  for (const { status } of responses) tally[status] = (tally[status] ?? 0) + 1;
+  return tally;
+}

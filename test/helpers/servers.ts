@@ -78,6 +78,12 @@ export function tempDir(prefix: string) {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Settings for load runs: they simulate a crowd of learners who in real use come from many
+ * addresses, yet here all come from 127.0.0.1, past the per-address guest sign-up limit.
+ */
+export const CROWD_FROM_ONE_ADDRESS = { GUEST_SIGNUPS_PER_MINUTE: "1000000" };
+
 /** `tsx src/server/node.ts`, as `npm start` runs it, on a database file of the test's own. */
 export function startNodeServer(databaseFile: string, env: Record<string, string> = {}) {
   const port = freePort();

@@ -21,6 +21,19 @@ describe("settings", () => {
     expect(() => loadSettings({ MODEL_PROVIDER: "gpt" })).toThrow(/MODEL_PROVIDER/);
   });
 
+  it("limits guest sign-ups to 30 per address per minute unless told otherwise", () => {
+    expect(loadSettings({}).limits.guestSignupsPerMinute).toBe(30);
+    expect(loadSettings({ GUEST_SIGNUPS_PER_MINUTE: "120" }).limits.guestSignupsPerMinute).toBe(
+      120,
+    );
+    expect(() => loadSettings({ GUEST_SIGNUPS_PER_MINUTE: "0" })).toThrow(
+      /GUEST_SIGNUPS_PER_MINUTE/,
+    );
+    expect(() => loadSettings({ GUEST_SIGNUPS_PER_MINUTE: "many" })).toThrow(
+      /GUEST_SIGNUPS_PER_MINUTE/,
+    );
+  });
+
   it("requires a session secret outside development", () => {
     expect(() => loadSettings({ APP_ENV: "production" })).toThrow(/SESSION_SECRET: is required/);
     expect(() => loadSettings({ APP_ENV: "production", SESSION_SECRET: "short" })).toThrow(

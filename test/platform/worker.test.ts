@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lesson } from "../../src/curriculum/lesson";
-import { TestClient } from "../helpers/client";
+import { statusTally, TestClient } from "../helpers/client";
 import { learnerWithSession } from "../helpers/learner";
 import { type RunningServer, startWorkerServer, tempDir } from "../helpers/servers";
 import { strongLearner } from "../tutor/learners";
@@ -34,6 +34,15 @@ describe("the Worker build on a local D1", () => {
     const bad = await client().post("/api/learners", { name: "Kim", classCode: "ZZZZZZ" });
     expect(bad.status).toBe(404);
     expect(bad.body.error.code).toBe("unknown_class_code");
+  });
+
+  it("checks no more than 60 of 100 concurrent resume-code guesses on D1", async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        client().post("/api/learners/resume", { resumeCode: "AAAA-BBBB-CCCC" }),
+      ),
+    );
+    expect(statusTally(guesses)).toEqual({ 404: 60, 429: 40 });
   });
 
   it("serves the same lesson graph as Node, without answer keys", async () => {

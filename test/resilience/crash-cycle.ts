@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { driveLearners, fiveHundreds, type SimulatedLearner, sendTurn } from "../helpers/load";
 import { killHard } from "../helpers/processes";
-import { type RunningServer, startNodeServer } from "../helpers/servers";
+import { CROWD_FROM_ONE_ADDRESS, type RunningServer, startNodeServer } from "../helpers/servers";
 import { integrityCheck, learnerMessagesPerSession } from "../helpers/sqlite-file";
 import { expectAcknowledgedTurnsStored } from "./acknowledged-turns";
 
@@ -43,7 +43,7 @@ export async function crashAndRecover(
   expect(run.turns).toBeGreaterThanOrEqual(turnsBeforeKill);
   expect(await integrityCheck(databaseFile)).toBe("ok");
 
-  live.current = await startNodeServer(databaseFile);
+  live.current = await startNodeServer(databaseFile, CROWD_FROM_ONE_ADDRESS);
   await expectAcknowledgedTurnsStored(live.current.url, learners, run.logs, before);
   for (const learner of learners) {
     const next = await sendTurn(live.current.url, learner, "Can I have a hint?", "json");

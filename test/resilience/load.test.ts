@@ -1,6 +1,11 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, it } from "vitest";
-import { type RunningServer, startNodeServer, tempDir } from "../helpers/servers";
+import {
+  CROWD_FROM_ONE_ADDRESS,
+  type RunningServer,
+  startNodeServer,
+  tempDir,
+} from "../helpers/servers";
 import { expectSustainedLoadServed } from "./sustained-load";
 
 /** Many learners at once against the real Node server (`npm start`'s), for a bounded time. */
@@ -9,7 +14,7 @@ const databaseFile = join(dir.dir, "tutor.db");
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startNodeServer(databaseFile);
+  server = await startNodeServer(databaseFile, CROWD_FROM_ONE_ADDRESS);
 });
 afterAll(async () => {
   await server?.stop();

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterEach, inject, it } from "vitest";
 import { joinLearners } from "../helpers/load";
-import { startNodeServer, tempDir } from "../helpers/servers";
+import { CROWD_FROM_ONE_ADDRESS, startNodeServer, tempDir } from "../helpers/servers";
 import { crashAndRecover, type LiveServer } from "../resilience/crash-cycle";
 import { expectSustainedLoadServed } from "../resilience/sustained-load";
 
@@ -26,13 +26,13 @@ function databaseFile(name: string) {
 
 it("serves 200 learners for a long run without a 5xx and stores every turn once", async () => {
   const file = databaseFile("load");
-  live = { current: await startNodeServer(file) };
+  live = { current: await startNodeServer(file, CROWD_FROM_ONE_ADDRESS) };
   await expectSustainedLoadServed(live.current.url, file, 200, SOAK_MS / 2);
 });
 
 it("survives SIGKILL after SIGKILL under load, losing no acknowledged turn", async () => {
   const file = databaseFile("crash");
-  const server = { current: await startNodeServer(file) };
+  const server = { current: await startNodeServer(file, CROWD_FROM_ONE_ADDRESS) };
   live = server;
   const learners = await joinLearners(server.current.url, 100);
   const deadline = Date.now() + SOAK_MS / 2;
