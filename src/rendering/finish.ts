@@ -23,6 +23,13 @@ function asksPending(paragraphs: readonly string[], node: LessonNode, state: Tut
   return paragraphs.some((p) => p.includes("?") || p.includes(short));
 }
 
+/** True when the sentence quotes the learner's message (“…”), as credit and retries do. */
+function quotesLearner(sentence: string, learnerText: string | undefined): boolean {
+  if (!learnerText) return false;
+  const quotes = [...sentence.matchAll(/“([^”]{3,})”/g)].map((m) => m[1]?.replace(/…$/, "") ?? "");
+  return quotes.some((quote) => learnerText.includes(quote));
+}
+
 /** A paragraph this long teaches something; shorter ones frame ("Not quite yet."). */
 const POINT_WORDS = 12;
 
@@ -51,7 +58,7 @@ export function finishReply(
   lesson: Lesson,
   after: TutorState,
   text: string,
-  options: { repeatRequested?: boolean; movedAway?: boolean } = {},
+  options: { repeatRequested?: boolean; movedAway?: boolean; learnerText?: string } = {},
 ): { text: string; state: TutorState; withheld: number } {
   const node = lesson.nodes.find((n) => n.id === after.nodeId);
   const seen = new Set(after.shown);
@@ -71,9 +78,12 @@ export function finishReply(
     else paragraphs.push(`${paragraphs.pop()} ${pick(TRY_AGAIN, seed)}`);
   }
   const pending = node && shortQuestion(node, after);
-  // The pending question and the lines that name where the lesson goes stay.
+  // The pending question, the lines that name where the lesson goes and the learner's own words
+  // quoted back stay: none of them is the tutor giving anything away.
   const keep = (sentence: string) =>
-    sentence.trim() === pending || lesson.nodes.some((n) => sentence.includes(`“${n.title}”`));
+    sentence.trim() === pending ||
+    lesson.nodes.some((n) => sentence.includes(`“${n.title}”`)) ||
+    quotesLearner(sentence, options.learnerText);
   const shownText = paragraphs.join("\n\n");
   const guarded =
     node && checkUntried(after)

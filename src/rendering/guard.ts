@@ -29,8 +29,8 @@ export function answersCheck(lesson: Lesson, node: LessonNode, text: string): bo
  * Text the tutor is about to show before the learner has tried `node`'s check question, with the
  * answer held back: while the text, read by that question's own reader, would pass as a correct
  * answer, the sentence that shows the most key ideas is withheld (the last such, since
- * explanations end on their point). Questions, and sentences `keep` names, are never withheld.
- * Pure.
+ * explanations end on their point). Questions, and sentences `keep` names, are never withheld;
+ * the latter are not judged either. Pure.
  */
 export function withholdAnswer(
   lesson: Lesson,
@@ -38,11 +38,18 @@ export function withholdAnswer(
   text: string,
   keep: (sentence: string) => boolean = () => false,
 ): { text: string; withheld: number } {
-  const passes = (t: string) => answersCheck(lesson, node, t);
-  if (!passes(text)) return { text, withheld: 0 };
+  // Kept sentences are not the tutor telling anything (the learner's own words quoted back, the
+  // pending question): they are shown as they are and not judged.
+  const passes = (paragraphs: string[][]) =>
+    answersCheck(
+      lesson,
+      node,
+      joined(paragraphs.map((sentences) => sentences.filter((s) => !keep(s)))),
+    );
   const paragraphs = sentencesOf(text);
+  if (!passes(paragraphs)) return { text, withheld: 0 };
   let withheld = 0;
-  while (passes(joined(paragraphs))) {
+  while (passes(paragraphs)) {
     let best: { p: number; s: number; ideas: number } | undefined;
     paragraphs.forEach((sentences, p) => {
       sentences.forEach((sentence, s) => {

@@ -37,6 +37,7 @@ function rendered<T extends TurnResult>(lesson: Lesson, result: T, learnerText =
   const { text, state } = finishReply(lesson, result.state, draft, {
     repeatRequested: asksForRepeat(learnerText),
     movedAway: MOVED_AWAY.has(result.kind),
+    learnerText,
   });
   return { ...result, state, reply: { text, kind: result.kind } };
 }

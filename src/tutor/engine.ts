@@ -391,11 +391,8 @@ function checkTurn(
   const correct = grade.verdict === "correct";
   const observed = observe(state, node, correct);
   if (correct) {
-    const credit: Move = {
-      kind: "credit",
-      evidence: evidenceOf(node, grade, text),
-      complete: true,
-    };
+    // The whole answer earned it: quoted as written (its first sentence, when it has several).
+    const credit: Move = { kind: "credit", evidence: quoteOf(text), complete: true };
     return { ...leaveNode(lesson, observed, node, "shown", [credit]), grade };
   }
 

@@ -24,7 +24,10 @@ describe("the teacher's lesson page in Chromium", () => {
     await check.getByRole("button", { name: "Read it" }).click();
     const result = check.locator(".preview-result");
     await expect.poll(() => result.textContent()).toContain("Read as: correct");
-    expect(await result.textContent()).toContain("That's it.");
+    // The reply credits the answer in the teacher's own words, markup shown as text.
+    expect(await result.textContent()).toContain(
+      "“<b>both</b> just guess the next word, the chatbot is way way bigger”",
+    );
 
     await check
       .getByLabel("Try an answer")

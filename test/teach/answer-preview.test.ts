@@ -37,7 +37,10 @@ describe("a teacher tries an answer before class", () => {
       keyIdeasFound: ["same-task", "scale-separates"],
       keyIdeasMissing: [],
     });
-    expect(res.body.reply).toContain("That's it.");
+    // Credited in the learner's own words.
+    expect(res.body.reply).toContain(
+      "“honestly theyre both just guessing the next word, the chatbot is like a million times bigger”",
+    );
     expect(await storedMessages()).toBe(before);
   });
 
