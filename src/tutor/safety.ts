@@ -89,6 +89,13 @@ const RULES_IN_ORDER: readonly Rule[] = [
     ),
   },
   {
+    kind: "extraction",
+    reason: "asks what the grader accepts",
+    pattern: new RegExp(
+      `\\b(?:what|which) (?:words?|phrases?|keywords?|terms?)${W} (?:make|makes|get|gets|trigger|triggers|do you|does it)${W} (?:say|says|reply|replies|respond|accept|accepts|mark|count|look for|want)\\b`,
+    ),
+  },
+  {
     kind: "abuse",
     reason: "insults or swears",
     pattern:
