@@ -78,16 +78,14 @@ export function finishReply(
     else paragraphs.push(`${paragraphs.pop()} ${pick(TRY_AGAIN, seed)}`);
   }
   const pending = node && shortQuestion(node, after);
-  // The pending question, the lines that name where the lesson goes and the learner's own words
-  // quoted back stay: none of them is the tutor giving anything away.
+  // The pending question and the lines that name where the lesson goes stay.
   const keep = (sentence: string) =>
-    sentence.trim() === pending ||
-    lesson.nodes.some((n) => sentence.includes(`“${n.title}”`)) ||
-    quotesLearner(sentence, options.learnerText);
+    sentence.trim() === pending || lesson.nodes.some((n) => sentence.includes(`“${n.title}”`));
+  const learners = (sentence: string) => quotesLearner(sentence, options.learnerText);
   const shownText = paragraphs.join("\n\n");
   const guarded =
     node && checkUntried(after)
-      ? withholdAnswer(lesson, node, shownText, keep)
+      ? withholdAnswer(lesson, node, shownText, { keep, learners })
       : { text: shownText, withheld: 0 };
   const shown = [...after.shown, ...written, ...guarded.text.split(/\n{2,}/).map(fingerprint)];
   const point = lastStatement(guarded.text);

@@ -29,22 +29,25 @@ export function answersCheck(lesson: Lesson, node: LessonNode, text: string): bo
  * Text the tutor is about to show before the learner has tried `node`'s check question, with the
  * answer held back: while the text, read by that question's own reader, would pass as a correct
  * answer, the sentence that shows the most key ideas is withheld (the last such, since
- * explanations end on their point). Questions, and sentences `keep` names, are never withheld;
- * the latter are not judged either. Pure.
+ * explanations end on their point). Questions and the sentences named are never withheld. Pure.
  */
 export function withholdAnswer(
   lesson: Lesson,
   node: LessonNode,
   text: string,
-  keep: (sentence: string) => boolean = () => false,
+  sentences: {
+    /** Never withheld (the pending question, where the lesson goes), though judged. */
+    keep?: (sentence: string) => boolean;
+    /** Neither withheld nor judged: the learner's own words quoted back tell them nothing. */
+    learners?: (sentence: string) => boolean;
+  } = {},
 ): { text: string; withheld: number } {
-  // Kept sentences are not the tutor telling anything (the learner's own words quoted back, the
-  // pending question): they are shown as they are and not judged.
+  const { keep = () => false, learners = () => false } = sentences;
   const passes = (paragraphs: string[][]) =>
     answersCheck(
       lesson,
       node,
-      joined(paragraphs.map((sentences) => sentences.filter((s) => !keep(s)))),
+      joined(paragraphs.map((sentences) => sentences.filter((s) => !learners(s)))),
     );
   const paragraphs = sentencesOf(text);
   if (!passes(paragraphs)) return { text, withheld: 0 };
@@ -53,7 +56,7 @@ export function withholdAnswer(
     let best: { p: number; s: number; ideas: number } | undefined;
     paragraphs.forEach((sentences, p) => {
       sentences.forEach((sentence, s) => {
-        if (sentence.trim().endsWith("?") || keep(sentence)) return;
+        if (sentence.trim().endsWith("?") || keep(sentence) || learners(sentence)) return;
         const ideas = readCheckAnswer(lesson, node, sentence, [], { tutorText: true }).keyIdeasFound
           .length;
         if (!best || ideas >= best.ideas) best = { p, s, ideas };

@@ -158,16 +158,26 @@ function repeatedShare(transcript: Message[]): { repeated: number; paragraphs: n
   return { repeated: paragraphs.length - new Set(paragraphs).size, paragraphs: paragraphs.length };
 }
 
-/** Tutor text shown while the node's check question was still untried, that would pass it. */
+/**
+ * Tutor text shown while the node's check question was still untried, that would pass it (the
+ * learner's own words quoted back aside).
+ */
 function givenAway(transcript: Message[]): number {
   const tried = new Set<string>();
+  const learnerSaid: string[] = [];
+  // The learner's own words quoted back (credit, retries) are theirs, not the tutor telling.
+  const withoutLearnerQuotes = (text: string) =>
+    text.replace(/“([^”]{3,})”/g, (quoted, words: string) =>
+      learnerSaid.some((said) => said.includes(words.replace(/…$/, ""))) ? "“…”" : quoted,
+    );
   let count = 0;
   for (const m of transcript) {
+    if (m.role === "learner") learnerSaid.push(m.text);
     if (m.role === "learner" && m.verdict) tried.add(m.nodeId);
     if (
       m.role === "tutor" &&
       !tried.has(m.nodeId) &&
-      answersCheck(lesson, nodeOf(m.nodeId), m.text)
+      answersCheck(lesson, nodeOf(m.nodeId), withoutLearnerQuotes(m.text))
     ) {
       if (process.env.DEBUG_DIALOGUE) console.error("GIVEN AWAY", m.nodeId, m.kind, m.text);
       count++;
