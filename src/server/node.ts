@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -6,6 +7,9 @@ import { createApp } from "../app";
 import { loadSettings, SettingsError } from "../config";
 import { openNodeDatabase } from "./node-db";
 import { tutorModels } from "./tutor-models";
+
+/** Built browser assets; this module runs from src/server (tsx) or dist/server (the bundle). */
+const PUBLIC = resolve(import.meta.dirname, "../../dist/public");
 
 async function main() {
   const settings = loadSettings(process.env);
@@ -17,7 +21,7 @@ async function main() {
     ...tutorModels(settings),
     clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown",
   });
-  const root = new Hono().use("/assets/*", serveStatic({ root: "dist/public" })).route("/", app);
+  const root = new Hono().use("/assets/*", serveStatic({ root: PUBLIC })).route("/", app);
   const server = serve(
     { fetch: root.fetch, port: settings.port, hostname: "127.0.0.1" },
     (info) => {
