@@ -21,13 +21,32 @@ export interface ModelDeps {
   onFailure?: (error: unknown) => void;
 }
 
-/** Used when MODEL_NAME is not set. */
+/**
+ * Used when MODEL_NAME is not set: each provider's current small, fast model (checked against the
+ * providers' model lists in November 2026). Provider ids retire (Anthropic retired
+ * `claude-3-5-haiku-latest` on 2026-02-19), so this is the one place to move them.
+ */
 export const DEFAULT_MODEL_NAMES: Record<Exclude<ModelProvider, "offline">, string> = {
-  openai: "gpt-4o-mini",
-  anthropic: "claude-3-5-haiku-latest",
+  openai: "gpt-5.4-mini",
+  anthropic: "claude-haiku-4-5",
   "openai-compatible": "llama3.1",
   "workers-ai": "@cf/meta/llama-3.1-8b-instruct",
 };
+
+/** The model id in use: MODEL_NAME, or the provider's default. */
+export function modelNameOf(settings: ModelSettings): string {
+  return settings.provider === "offline"
+    ? "offline"
+    : (settings.name ?? DEFAULT_MODEL_NAMES[settings.provider]);
+}
+
+/** One start-up line saying which model answers learners. */
+export function describeModel(settings: ModelSettings): string {
+  if (settings.provider === "offline")
+    return "Model: offline (the lesson's own text; set MODEL_PROVIDER to use a language model)";
+  const source = settings.name ? "MODEL_NAME" : "the provider's default; MODEL_NAME overrides it";
+  return `Model: ${settings.provider} ${modelNameOf(settings)} (${source}), offline fallback`;
+}
 
 export class ModelSettingsError extends Error {
   override name = "ModelSettingsError";
@@ -52,7 +71,7 @@ export function providerModel(
   settings: ModelSettings,
   deps: Omit<ModelDeps, "lesson">,
 ): LanguageModelV3 {
-  const name = settings.name ?? DEFAULT_MODEL_NAMES[provider];
+  const name = modelNameOf({ ...settings, provider });
   const fetch = deps.fetch && { fetch: deps.fetch };
   switch (provider) {
     case "openai":

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { describeModel } from "../ai";
 import { createApp } from "../app";
 import { loadSettings, SettingsError } from "../config";
 import { openNodeDatabase } from "./node-db";
@@ -28,6 +29,7 @@ async function main() {
       console.log(
         `Scale Tutor is serving http://localhost:${info.port} (database ${settings.databaseUrl})`,
       );
+      console.log(describeModel(settings.model));
     },
   );
   const shutdown = () => server.close(() => void close());

@@ -1,5 +1,6 @@
 import type { Ai, D1Database, ExecutionContext } from "@cloudflare/workers-types";
 import { drizzle } from "drizzle-orm/d1";
+import { describeModel } from "../ai";
 import { type App, createApp } from "../app";
 import { loadSettings } from "../config";
 import * as schema from "../db/schema";
@@ -20,6 +21,7 @@ export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
     if (!app) {
       const settings = loadSettings(stringVars(env));
+      console.log(describeModel(settings.model));
       app = createApp({
         db: drizzle(env.DB, { schema }),
         settings,
