@@ -8,7 +8,12 @@ import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "../..");
 const SOURCES = ["src", "curriculum", "prompts", "migrations", "package-lock.json"];
-const OUTPUTS = ["dist/curriculum.json", "dist/prompts.json", "dist/server/node.mjs"];
+const OUTPUTS = [
+  "dist/curriculum.json",
+  "dist/prompts.json",
+  "dist/assets.json",
+  "dist/server/node.mjs",
+];
 
 function newestIn(path: string): number {
   const stat = statSync(path);

@@ -3,9 +3,11 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { describeModel } from "../ai";
 import { createApp } from "../app";
 import { loadSettings, SettingsError } from "../config";
+import { IMMUTABLE_ASSET_CACHE } from "../views/assets";
 import { openNodeDatabase } from "./node-db";
 import { tutorModels } from "./tutor-models";
 
@@ -22,7 +24,18 @@ async function main() {
     ...tutorModels(settings),
     clientAddress: (c) => getConnInfo(c).remote.address ?? "unknown",
   });
-  const root = new Hono().use("/assets/*", serveStatic({ root: PUBLIC })).route("/", app);
+  const root = new Hono()
+    // Workers compress at Cloudflare's edge; on Node the server does (never event streams).
+    .use(compress())
+    .use(
+      "/assets/*",
+      serveStatic({
+        root: PUBLIC,
+        precompressed: true,
+        onFound: (_path, c) => c.header("Cache-Control", IMMUTABLE_ASSET_CACHE),
+      }),
+    )
+    .route("/", app);
   const server = serve(
     { fetch: root.fetch, port: settings.port, hostname: "127.0.0.1" },
     (info) => {
