@@ -9,7 +9,8 @@ export const FALLBACK_NOTICE =
   "(The tutor's online model is unavailable; answering from the lesson.)";
 
 export interface FallbackOptions {
-  /** The longest wait for the first part and between parts, in milliseconds. */
+  /** The longest one call may take, from the request to its last part, in milliseconds (a
+   * provider that sends a token now and then cannot keep a turn open). */
   timeoutMs: number;
   /** Told about each failure, for logs; the learner only sees the notice. */
   onFailure?: (error: unknown) => void;
@@ -83,7 +84,6 @@ export function withFallback(
         async pull(controller) {
           try {
             const { done, value: part } = await deadline.race(reader.read());
-            deadline.restart();
             if (done) throw new ModelFailure("the stream ended without finishing");
             if (part.type === "error") throw new ModelFailure(String(part.error));
             if (part.type === "finish") {
@@ -181,12 +181,12 @@ function streamOf(parts: LanguageModelV3StreamPart[]): ReadableStream<LanguageMo
   });
 }
 
-/** An abort signal for one call that fires on the caller's abort or after `timeoutMs` of silence. */
+/** An abort signal for one call that fires on the caller's abort or `timeoutMs` after it began. */
 class Deadline {
   private readonly controller = new AbortController();
   readonly signal: AbortSignal;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private expired: Promise<never>;
+  private readonly expired: Promise<never>;
   private expire: (error: Error) => void = () => {};
 
   constructor(
@@ -200,11 +200,6 @@ class Deadline {
   /** Resolves like `promise`, or rejects once the deadline passes. */
   race<T>(promise: PromiseLike<T>): Promise<T> {
     return Promise.race([promise, this.expired]);
-  }
-
-  restart(): void {
-    this.clear();
-    this.expired = this.arm();
   }
 
   clear(): void {

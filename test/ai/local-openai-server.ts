@@ -9,6 +9,7 @@ export type Behaviour =
   | { kind: "status"; status: number }
   | { kind: "hang" }
   | { kind: "break"; chunks: string[] }
+  | { kind: "drip"; chunks: string[]; everyMs: number }
   | { kind: "garbage" };
 
 export interface ChatRequest {
@@ -116,6 +117,17 @@ function answer(res: ServerResponse, behaviour: Behaviour, stream: boolean): voi
       );
       res.write(chunk({}, "tool_calls"));
       res.end("data: [DONE]\n\n");
+      return;
+    case "drip":
+      void (async () => {
+        for (const text of behaviour.chunks) {
+          await new Promise((r) => setTimeout(r, behaviour.everyMs));
+          if (res.destroyed) return;
+          res.write(chunk({ role: "assistant", content: text }));
+        }
+        res.write(chunk({}, "stop"));
+        res.end("data: [DONE]\n\n");
+      })();
       return;
     case "break":
       // Closing the connection inside the response leaves the chunked body unfinished.
