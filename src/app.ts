@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { loadPrincipal } from "./auth/session";
 import type { AppEnv, Deps } from "./env";
 import { onError, onNotFound } from "./http/errors";
+import { requestLog } from "./http/request-log";
 import { limitBody, rejectCrossSite, requireJsonBody, securityHeaders } from "./http/security";
 import { authRoutes } from "./routes/auth";
 import { calculatorRoutes } from "./routes/calculator";
@@ -39,6 +40,7 @@ export function createApp(deps: Deps) {
         c.set("deps", deps);
         await next();
       })
+      .use(requestLog())
       .use(securityHeaders())
       .use(rejectCrossSite())
       // useChat's default transport posts the whole conversation with every message.

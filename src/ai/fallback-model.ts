@@ -12,8 +12,9 @@ export interface FallbackOptions {
   /** The longest one call may take, from the request to its last part, in milliseconds (a
    * provider that sends a token now and then cannot keep a turn open). */
   timeoutMs: number;
-  /** Told about each failure, for logs; the learner only sees the notice. */
-  onFailure?: (error: unknown) => void;
+  /** Told about each failure and how long the call had run, for logs; the learner only sees
+   * the notice. */
+  onFailure?: (error: unknown, elapsedMs: number) => void;
 }
 
 class ModelFailure extends Error {
@@ -49,7 +50,7 @@ export function withFallback(
         return result;
       } catch (error) {
         if (options.abortSignal?.aborted) throw error;
-        onFailure?.(error);
+        onFailure?.(error, deadline.elapsedMs());
         return withNotice(await fallback.doGenerate(options));
       } finally {
         deadline.clear();
@@ -62,7 +63,7 @@ export function withFallback(
       const fail = async (error: unknown, primarySoFar: PrimarySoFar) => {
         deadline.abort();
         if (options.abortSignal?.aborted) throw error;
-        onFailure?.(error);
+        onFailure?.(error, deadline.elapsedMs());
         return fallbackParts(fallback, options, primarySoFar);
       };
       let reader: ReadableStreamDefaultReader<LanguageModelV3StreamPart>;
@@ -184,6 +185,7 @@ function streamOf(parts: LanguageModelV3StreamPart[]): ReadableStream<LanguageMo
 /** An abort signal for one call that fires on the caller's abort or `timeoutMs` after it began. */
 class Deadline {
   private readonly controller = new AbortController();
+  private readonly started = performance.now();
   readonly signal: AbortSignal;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly expired: Promise<never>;
@@ -200,6 +202,10 @@ class Deadline {
   /** Resolves like `promise`, or rejects once the deadline passes. */
   race<T>(promise: PromiseLike<T>): Promise<T> {
     return Promise.race([promise, this.expired]);
+  }
+
+  elapsedMs(): number {
+    return Math.round(performance.now() - this.started);
   }
 
   clear(): void {

@@ -6,6 +6,8 @@ import type { Ai } from "@cloudflare/workers-types";
 import { createWorkersAI } from "workers-ai-provider";
 import type { ModelProvider, Settings } from "../config";
 import type { Lesson } from "../curriculum/schema";
+import { failureKind, type Log } from "../log";
+import { withCallLog } from "./call-log";
 import { withFallback } from "./fallback-model";
 import { createOfflineModel } from "./offline-model";
 
@@ -18,7 +20,8 @@ export interface ModelDeps {
   ai?: Ai;
   /** For tests and proxies; the providers' own fetch otherwise. */
   fetch?: typeof globalThis.fetch;
-  onFailure?: (error: unknown) => void;
+  /** Where model calls and provider failures are logged. */
+  log?: Log;
 }
 
 /**
@@ -59,9 +62,20 @@ export class ModelSettingsError extends Error {
 export function selectModel(settings: ModelSettings, deps: ModelDeps): LanguageModelV3 {
   const offline = createOfflineModel(deps.lesson);
   if (settings.provider === "offline") return offline;
-  return withFallback(providerModel(settings.provider, settings, deps), offline, {
+  const provider = providerModel(settings.provider, settings, deps);
+  const { log } = deps;
+  if (!log) return withFallback(provider, offline, { timeoutMs: settings.timeoutMs });
+  return withFallback(withCallLog(provider, { log, purpose: "answer" }), offline, {
     timeoutMs: settings.timeoutMs,
-    ...(deps.onFailure && { onFailure: deps.onFailure }),
+    onFailure: (error, ms) =>
+      log("model_failure", {
+        provider: provider.provider,
+        model: provider.modelId,
+        purpose: "answer",
+        ...failureKind(error),
+        ms,
+        fallback: "offline model",
+      }),
   });
 }
 

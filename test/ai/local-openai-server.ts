@@ -26,6 +26,9 @@ export interface LocalOpenAIServer {
   close(): Promise<void>;
 }
 
+const USAGE = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
+
+/** One SSE chunk; the finishing one carries the usage, as OpenAI sends it. */
 const chunk = (delta: object, finish: string | null = null) =>
   `data: ${JSON.stringify({
     id: "chatcmpl-local",
@@ -33,9 +36,8 @@ const chunk = (delta: object, finish: string | null = null) =>
     created: 0,
     model: "local",
     choices: [{ index: 0, delta, finish_reason: finish }],
+    ...(finish && { usage: USAGE }),
   })}\n\n`;
-
-const USAGE = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
 
 /**
  * A real OpenAI-compatible HTTP server on 127.0.0.1 (streaming SSE chat completions). Each request

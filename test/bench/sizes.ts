@@ -24,7 +24,7 @@ function sizeOf(path: string, file: string): FileSize {
   return { file, kib: round(bytes.length / 1024), gzipKiB: round(gzipSync(bytes).length / 1024) };
 }
 
-/** Builds the Worker as a deployment would (its build command runs `npm run build` first). */
+/** Builds the Worker as a deployment would (its build command builds what is out of date first). */
 function workerBundle(): FileSize {
   const out = tempDir("bench-worker-");
   try {
