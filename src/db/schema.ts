@@ -37,6 +37,8 @@ export const learners = sqliteTable(
     /** SHA-256 of the resume code; the code itself is shown once and never stored. */
     resumeCodeHash: text("resume_code_hash").notNull().unique(),
     createdAt: createdAt(),
+    /** Set when the learner joins; teacher views take the later of it and the learner's latest
+     * session write (src/db/queries/class-progress.ts), so turns never write this row. */
     lastActiveAt: integer("last_active_at").notNull(),
   },
   (t) => [index("learners_class_idx").on(t.classId)],

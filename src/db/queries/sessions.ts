@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import { learners, messages, tutorSessions } from "../schema";
+import { preparedPerDb } from "../prepared";
+import { messages, tutorSessions } from "../schema";
 import type { Db } from "../types";
 
 export type SessionRow = typeof tutorSessions.$inferSelect;
@@ -73,14 +74,27 @@ export async function insertSession(
   ]);
 }
 
-/** The session, only if it belongs to this learner. */
-export async function findOwnedSession(db: Db, learnerId: string, sessionId: string) {
-  const [row] = await db
+const ownedSessionQuery = preparedPerDb((db) =>
+  db
     .select()
     .from(tutorSessions)
-    .where(and(eq(tutorSessions.id, sessionId), eq(tutorSessions.learnerId, learnerId)))
-    .limit(1);
-  return row;
+    .where(
+      and(
+        eq(tutorSessions.id, sql.placeholder("sessionId")),
+        eq(tutorSessions.learnerId, sql.placeholder("learnerId")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
+/** The session, only if it belongs to this learner. */
+export async function findOwnedSession(
+  db: Db,
+  learnerId: string,
+  sessionId: string,
+): Promise<SessionRow | undefined> {
+  return ownedSessionQuery(db).get({ learnerId, sessionId });
 }
 
 export async function findLatestSession(db: Db, learnerId: string) {
@@ -172,7 +186,6 @@ export async function appendTurn(
           }),
         })
         .where(and(eq(tutorSessions.id, sessionId), eq(tutorSessions.messageCount, expectedCount))),
-      db.update(learners).set({ lastActiveAt: now }).where(eq(learners.id, turn.learnerId)),
     ]);
     return true;
   } catch (error) {
