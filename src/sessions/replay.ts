@@ -21,11 +21,13 @@ export async function storedTurn(
   ids: { learnerId: string; sessionId: string },
   clientMessageId: string,
 ): Promise<TurnOutcome | undefined> {
-  const { state } = await loadOwnedSession(db, ids.learnerId, ids.sessionId);
+  // A new message (the usual case) costs one indexed lookup; the owner is checked before
+  // anything stored is shown.
   const rows = await findStoredTurn(db, ids.sessionId, clientMessageId);
   const answer = rows?.find((row) => row.kind === "answer");
   const reply = rows?.findLast((row) => row.kind !== "answer");
   if (!reply) return undefined;
+  const { state } = await loadOwnedSession(db, ids.learnerId, ids.sessionId);
   const { calculation, notice } = answer ? metaOf(answer) : {};
   return {
     reply: { kind: reply.kind as Reply["kind"], text: reply.text },

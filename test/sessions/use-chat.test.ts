@@ -150,5 +150,13 @@ describe("useChat with its default transport", () => {
     const body = { id: "c", messages: [userMessage("m1", "hello")], trigger: "submit-message" };
     expect((await post(stranger, body)).status).toBe(404);
     expect(await learnerTexts(client, sessionId)).toEqual([]);
+
+    // A stored message's id, resent by someone else, gets them nothing of the owner's turn.
+    const stored = await client.post(`/api/sessions/${sessionId}/messages?stream=false`, body);
+    expect(stored.status).toBe(200);
+    const resentByStranger = await post(stranger, body);
+    expect(resentByStranger.status).toBe(404);
+    expect(resentByStranger.body.error.code).toBe("not_found");
+    expect(await learnerTexts(client, sessionId)).toEqual(["hello"]);
   });
 });
