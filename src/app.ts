@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { loadPrincipal } from "./auth/session";
 import type { AppEnv, Deps } from "./env";
 import { onError, onNotFound } from "./http/errors";
+import { requestLog } from "./http/request-log";
 import { limitBody, rejectCrossSite, requireJsonBody, securityHeaders } from "./http/security";
 import { authRoutes } from "./routes/auth";
 import { calculatorRoutes } from "./routes/calculator";
@@ -17,6 +18,7 @@ import { previewRoutes } from "./routes/preview";
 import { sessionRoutes } from "./routes/sessions";
 import { teachPages } from "./routes/teach-pages";
 import { teacherRoutes } from "./routes/teachers";
+import { CHAT_BODY_BYTES } from "./routes/turn-body";
 
 /** Builds the whole app from its dependencies; runtime entries only serve it. */
 export function createApp(deps: Deps) {
@@ -32,23 +34,27 @@ export function createApp(deps: Deps) {
     .route("/sessions", sessionRoutes)
     .route("/preview", previewRoutes);
 
-  return new Hono<AppEnv>()
-    .use(async (c, next) => {
-      c.set("deps", deps);
-      await next();
-    })
-    .use(securityHeaders())
-    .use(rejectCrossSite())
-    .use(limitBody())
-    .use(loadPrincipal())
-    .route("/healthz", healthRoutes)
-    .route("/api", api)
-    .route("/calculator", calculatorPage)
-    .route("/learn", learnPage)
-    .route("/teach", teachPages)
-    .route("/", pageRoutes)
-    .onError(onError)
-    .notFound(onNotFound);
+  return (
+    new Hono<AppEnv>()
+      .use(async (c, next) => {
+        c.set("deps", deps);
+        await next();
+      })
+      .use(requestLog())
+      .use(securityHeaders())
+      .use(rejectCrossSite())
+      // useChat's default transport posts the whole conversation with every message.
+      .use(limitBody([{ path: /^\/api\/sessions\/[^/]+\/messages$/, maxSize: CHAT_BODY_BYTES }]))
+      .use(loadPrincipal())
+      .route("/healthz", healthRoutes)
+      .route("/api", api)
+      .route("/calculator", calculatorPage)
+      .route("/learn", learnPage)
+      .route("/teach", teachPages)
+      .route("/", pageRoutes)
+      .onError(onError)
+      .notFound(onNotFound)
+  );
 }
 
 export type App = ReturnType<typeof createApp>;

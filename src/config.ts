@@ -21,7 +21,14 @@ const settingsSchema = z
       .optional(),
     MODEL_PROVIDER: z.enum(modelProviders).default("offline"),
     MODEL_NAME: z.string().min(1).optional(),
-    MODEL_BASE_URL: z.url().optional(),
+    // A scheme-less value such as `localhost:11434` parses as a URL with scheme "localhost:";
+    // it could never be reached, so every answer would silently fall back.
+    MODEL_BASE_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: "must be an http(s) URL, for example http://localhost:11434/v1",
+      })
+      .optional(),
     MODEL_API_KEY: z.string().min(1).optional(),
     MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     /** With a provider: "on" lets the model voice every reply; "off" keeps the offline wording. */

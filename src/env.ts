@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Settings } from "./config";
 import type { Db } from "./db/types";
+import type { Log } from "./log";
 import type { AnswerQuestion, ReadWithModel } from "./sessions/turn";
 import type { ReplyVoice } from "./sessions/voice";
 
@@ -21,6 +22,8 @@ export type Deps = {
   readWithModel?: ReadWithModel;
   /** Present when a provider voices replies (MODEL_VOICE, on by default with a provider). */
   voice?: ReplyVoice;
+  /** Structured log lines (requests); absent in tests that do not read them. */
+  log?: Log;
 };
 
 export type Principal = { kind: "teacher"; id: string } | { kind: "learner"; id: string };

@@ -9,10 +9,12 @@ export const FALLBACK_NOTICE =
   "(The tutor's online model is unavailable; answering from the lesson.)";
 
 export interface FallbackOptions {
-  /** The longest wait for the first part and between parts, in milliseconds. */
+  /** The longest one call may take, from the request to its last part, in milliseconds (a
+   * provider that sends a token now and then cannot keep a turn open). */
   timeoutMs: number;
-  /** Told about each failure, for logs; the learner only sees the notice. */
-  onFailure?: (error: unknown) => void;
+  /** Told about each failure and how long the call had run, for logs; the learner only sees
+   * the notice. */
+  onFailure?: (error: unknown, elapsedMs: number) => void;
 }
 
 class ModelFailure extends Error {
@@ -48,7 +50,7 @@ export function withFallback(
         return result;
       } catch (error) {
         if (options.abortSignal?.aborted) throw error;
-        onFailure?.(error);
+        onFailure?.(error, deadline.elapsedMs());
         return withNotice(await fallback.doGenerate(options));
       } finally {
         deadline.clear();
@@ -61,7 +63,7 @@ export function withFallback(
       const fail = async (error: unknown, primarySoFar: PrimarySoFar) => {
         deadline.abort();
         if (options.abortSignal?.aborted) throw error;
-        onFailure?.(error);
+        onFailure?.(error, deadline.elapsedMs());
         return fallbackParts(fallback, options, primarySoFar);
       };
       let reader: ReadableStreamDefaultReader<LanguageModelV3StreamPart>;
@@ -83,7 +85,6 @@ export function withFallback(
         async pull(controller) {
           try {
             const { done, value: part } = await deadline.race(reader.read());
-            deadline.restart();
             if (done) throw new ModelFailure("the stream ended without finishing");
             if (part.type === "error") throw new ModelFailure(String(part.error));
             if (part.type === "finish") {
@@ -181,12 +182,13 @@ function streamOf(parts: LanguageModelV3StreamPart[]): ReadableStream<LanguageMo
   });
 }
 
-/** An abort signal for one call that fires on the caller's abort or after `timeoutMs` of silence. */
+/** An abort signal for one call that fires on the caller's abort or `timeoutMs` after it began. */
 class Deadline {
   private readonly controller = new AbortController();
+  private readonly started = performance.now();
   readonly signal: AbortSignal;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private expired: Promise<never>;
+  private readonly expired: Promise<never>;
   private expire: (error: Error) => void = () => {};
 
   constructor(
@@ -202,9 +204,8 @@ class Deadline {
     return Promise.race([promise, this.expired]);
   }
 
-  restart(): void {
-    this.clear();
-    this.expired = this.arm();
+  elapsedMs(): number {
+    return Math.round(performance.now() - this.started);
   }
 
   clear(): void {

@@ -11,9 +11,11 @@ export {
 export { FALLBACK_NOTICE, type FallbackOptions, withFallback } from "./fallback-model";
 export {
   DEFAULT_MODEL_NAMES,
+  describeModel,
   type ModelDeps,
   type ModelSettings,
   ModelSettingsError,
+  modelNameOf,
   providerModel,
   selectModel,
 } from "./models";

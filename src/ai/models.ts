@@ -6,6 +6,8 @@ import type { Ai } from "@cloudflare/workers-types";
 import { createWorkersAI } from "workers-ai-provider";
 import type { ModelProvider, Settings } from "../config";
 import type { Lesson } from "../curriculum/schema";
+import { failureKind, type Log } from "../log";
+import { withCallLog } from "./call-log";
 import { withFallback } from "./fallback-model";
 import { createOfflineModel } from "./offline-model";
 
@@ -18,16 +20,36 @@ export interface ModelDeps {
   ai?: Ai;
   /** For tests and proxies; the providers' own fetch otherwise. */
   fetch?: typeof globalThis.fetch;
-  onFailure?: (error: unknown) => void;
+  /** Where model calls and provider failures are logged. */
+  log?: Log;
 }
 
-/** Used when MODEL_NAME is not set. */
+/**
+ * Used when MODEL_NAME is not set: each provider's current small, fast model (checked against the
+ * providers' model lists in November 2026). Provider ids retire (Anthropic retired
+ * `claude-3-5-haiku-latest` on 2026-02-19), so this is the one place to move them.
+ */
 export const DEFAULT_MODEL_NAMES: Record<Exclude<ModelProvider, "offline">, string> = {
-  openai: "gpt-4o-mini",
-  anthropic: "claude-3-5-haiku-latest",
+  openai: "gpt-5.4-mini",
+  anthropic: "claude-haiku-4-5",
   "openai-compatible": "llama3.1",
   "workers-ai": "@cf/meta/llama-3.1-8b-instruct",
 };
+
+/** The model id in use: MODEL_NAME, or the provider's default. */
+export function modelNameOf(settings: ModelSettings): string {
+  return settings.provider === "offline"
+    ? "offline"
+    : (settings.name ?? DEFAULT_MODEL_NAMES[settings.provider]);
+}
+
+/** One start-up line saying which model answers learners. */
+export function describeModel(settings: ModelSettings): string {
+  if (settings.provider === "offline")
+    return "Model: offline (the lesson's own text; set MODEL_PROVIDER to use a language model)";
+  const source = settings.name ? "MODEL_NAME" : "the provider's default; MODEL_NAME overrides it";
+  return `Model: ${settings.provider} ${modelNameOf(settings)} (${source}), offline fallback`;
+}
 
 export class ModelSettingsError extends Error {
   override name = "ModelSettingsError";
@@ -40,9 +62,20 @@ export class ModelSettingsError extends Error {
 export function selectModel(settings: ModelSettings, deps: ModelDeps): LanguageModelV3 {
   const offline = createOfflineModel(deps.lesson);
   if (settings.provider === "offline") return offline;
-  return withFallback(providerModel(settings.provider, settings, deps), offline, {
+  const provider = providerModel(settings.provider, settings, deps);
+  const { log } = deps;
+  if (!log) return withFallback(provider, offline, { timeoutMs: settings.timeoutMs });
+  return withFallback(withCallLog(provider, { log, purpose: "answer" }), offline, {
     timeoutMs: settings.timeoutMs,
-    ...(deps.onFailure && { onFailure: deps.onFailure }),
+    onFailure: (error, ms) =>
+      log("model_failure", {
+        provider: provider.provider,
+        model: provider.modelId,
+        purpose: "answer",
+        ...failureKind(error),
+        ms,
+        fallback: "offline model",
+      }),
   });
 }
 
@@ -52,7 +85,7 @@ export function providerModel(
   settings: ModelSettings,
   deps: Omit<ModelDeps, "lesson">,
 ): LanguageModelV3 {
-  const name = settings.name ?? DEFAULT_MODEL_NAMES[provider];
+  const name = modelNameOf({ ...settings, provider });
   const fetch = deps.fetch && { fetch: deps.fetch };
   switch (provider) {
     case "openai":

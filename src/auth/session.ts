@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { deleteCookie, setSignedCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import {
   deleteAuthSession,
@@ -12,6 +12,7 @@ import type { AppEnv, Principal } from "../env";
 import { forbidden, unauthorized } from "../http/errors";
 import { newToken } from "./codes";
 import { LONGEST_WINDOW_MS } from "./limits";
+import { readSignedCookie } from "./signed-cookie";
 import { trustDevice } from "./trusted-device";
 
 const COOKIE = "st_session";
@@ -21,7 +22,7 @@ const SESSION_MS = 14 * 24 * 60 * 60 * 1000;
 export const loadPrincipal = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const { db, settings, now } = c.var.deps;
-    const id = await getSignedCookie(c, settings.sessionSecret, COOKIE);
+    const id = await readSignedCookie(c, settings.sessionSecret, COOKIE);
     const principal = id ? await findPrincipal(db, id, now()) : null;
     c.set("principal", principal);
     c.set("authSessionId", principal && id ? id : null);

@@ -37,6 +37,8 @@ export const learners = sqliteTable(
     /** SHA-256 of the resume code; the code itself is shown once and never stored. */
     resumeCodeHash: text("resume_code_hash").notNull().unique(),
     createdAt: createdAt(),
+    /** Set when the learner joins; teacher views take the later of it and the learner's latest
+     * session write (src/db/queries/class-progress.ts), so turns never write this row. */
     lastActiveAt: integer("last_active_at").notNull(),
   },
   (t) => [index("learners_class_idx").on(t.classId)],
@@ -105,10 +107,14 @@ export const messages = sqliteTable(
     flag: text("flag"),
     /** Extra facts about the turn as JSON (calculation, voice, hint rung, model notice). */
     meta: text("meta"),
+    /** On learner messages: the id the client gave the message (the AI SDK's UI message id), so
+     * a resend of the same message is stored once and answered with the stored reply. */
+    clientMessageId: text("client_message_id"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("messages_session_seq_idx").on(t.sessionId, t.seq),
+    uniqueIndex("messages_session_client_id_idx").on(t.sessionId, t.clientMessageId),
     index("messages_flag_idx").on(t.flag).where(sql`${t.flag} is not null`),
   ],
 );

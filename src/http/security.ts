@@ -22,17 +22,22 @@ export const securityHeaders = () =>
     referrerPolicy: "same-origin",
   });
 
-export const limitBody = () =>
+const bodyLimitOf = (maxSize: number) =>
   bodyLimit({
-    maxSize: MAX_BODY_BYTES,
+    maxSize,
     onError: () => {
-      throw new ApiError(
-        413,
-        "body_too_large",
-        `The request body is over ${MAX_BODY_BYTES} bytes.`,
-      );
+      throw new ApiError(413, "body_too_large", `The request body is over ${maxSize} bytes.`);
     },
   });
+
+/** Bodies of at most MAX_BODY_BYTES, except on paths given a limit of their own. */
+export const limitBody = (larger: { path: RegExp; maxSize: number }[] = []) => {
+  const standard = bodyLimitOf(MAX_BODY_BYTES);
+  const exceptions = larger.map(({ path, maxSize }) => ({ path, check: bodyLimitOf(maxSize) }));
+  return createMiddleware((c, next) =>
+    (exceptions.find(({ path }) => path.test(c.req.path))?.check ?? standard)(c, next),
+  );
+};
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -6,7 +6,7 @@ import type { AppEnv } from "../env";
 import { messageText } from "../http/fields";
 import { validate } from "../http/validate";
 import { previewAnswer } from "../sessions/preview";
-import { MAX_MESSAGE_CHARACTERS } from "./sessions";
+import { MAX_MESSAGE_CHARACTERS } from "./turn-body";
 
 const nodeIds = lesson.nodes.map((n) => n.id);
 

@@ -7,6 +7,7 @@ import {
   readWithModel,
   selectModel,
 } from "../ai";
+import { withCallLog } from "../ai/call-log";
 import { voiceReply } from "../ai/voice-reply";
 import type { Settings } from "../config";
 import { lesson } from "../curriculum/lesson";
@@ -28,11 +29,16 @@ export function tutorModels(
   const { provider } = settings.model;
   if (provider === "offline") return { answerQuestion };
   const grader = providerModel(provider, settings.model, runtime);
+  const { log } = runtime;
+  const logged = (purpose: string, fallback: string) =>
+    log ? withCallLog(grader, { log, purpose, fallback }) : grader;
+  const reader = logged("reading", "offline reading");
+  const voicer = logged("voice", "offline wording");
   return {
     answerQuestion,
     readWithModel: (node, target, answer, abortSignal) =>
       readWithModel({
-        model: grader,
+        model: reader,
         prompts: promptSet,
         node,
         target,
@@ -41,7 +47,7 @@ export function tutorModels(
       }),
     ...(settings.model.voicesReplies && {
       voice: {
-        words: (input) => voiceReply({ model: grader, lesson, prompts: promptSet }, input),
+        words: (input) => voiceReply({ model: voicer, lesson, prompts: promptSet }, input),
         privateGrams: privateGramsOf(lesson, Object.values(promptSet)),
       },
     }),

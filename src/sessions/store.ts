@@ -1,6 +1,7 @@
 import {
   appendTurn,
   findOwnedSession,
+  findStoredTurn,
   type NewMessage,
   type SessionRow,
 } from "../db/queries/sessions";
@@ -25,6 +26,18 @@ export const snapshotOf = (state: TutorState) => ({
   finished: state.finished,
 });
 
+/** Which session a turn writes to, for whom, and the client's id for the learner's message. */
+export type TurnIds = {
+  learnerId: string;
+  sessionId: string;
+  clientMessageId?: string | undefined;
+};
+
+/** The learner's message with this client id is already stored: the caller answers with it. */
+export class TurnAlreadyStored extends Error {
+  override name = "TurnAlreadyStored";
+}
+
 /**
  * Applies `decide` to the session's current state and stores its messages and new state in one
  * atomic write. If another tab wrote in between, it re-reads and decides again on the fresh
@@ -32,7 +45,7 @@ export const snapshotOf = (state: TutorState) => ({
  */
 export async function commitTurn<T extends { state: TutorState }>(
   db: Db,
-  ids: { learnerId: string; sessionId: string },
+  ids: TurnIds,
   first: { row: SessionRow; state: TutorState },
   decide: (state: TutorState) => T & { messages: NewMessage[] },
   now: () => number,
@@ -40,17 +53,24 @@ export async function commitTurn<T extends { state: TutorState }>(
   let current = first;
   for (let attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
     const outcome = decide(current.state);
+    const { clientMessageId } = ids;
     const stored = await appendTurn(
       db,
       {
         ...ids,
         expectedCount: current.row.messageCount,
-        messages: outcome.messages,
+        messages: outcome.messages.map((m) =>
+          m.role === "learner" && clientMessageId ? { ...m, clientMessageId } : m,
+        ),
         snapshot: snapshotOf(outcome.state),
       },
       now(),
     );
     if (stored) return outcome;
+    // The same message, resent while its first send was still being answered, landed first.
+    if (clientMessageId && (await findStoredTurn(db, ids.sessionId, clientMessageId))) {
+      throw new TurnAlreadyStored();
+    }
     current = await loadOwnedSession(db, ids.learnerId, ids.sessionId);
   }
   throw sessionBusy();

@@ -7,7 +7,7 @@ import type { ModelReading } from "../reading/combine";
 import { type Reply, tutorStep } from "../rendering";
 import { createAnswerGuard } from "../rendering/stream-guard";
 import { answerTargetOf, type StepResult, type TutorState } from "../tutor";
-import { commitTurn, loadOwnedSession } from "./store";
+import { commitTurn, loadOwnedSession, type TurnIds } from "./store";
 import { type StateView, stateView } from "./views";
 import { type ReplyVoice, voiceTheReply } from "./voice";
 
@@ -95,7 +95,7 @@ async function modelReadingOf(
  */
 export async function takeTurn(
   context: TurnContext,
-  ids: { learnerId: string; sessionId: string },
+  ids: TurnIds,
   text: string,
 ): Promise<{ text: ReadableStream<TurnText>; done: Promise<TurnOutcome> }> {
   const { db, lesson, now } = context;

@@ -1,5 +1,6 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { assetUrl } from "./assets";
 
 export type LayoutProps = {
   title: string;
@@ -21,13 +22,13 @@ export function Layout({ title, children, scripts = [], styles = [], section }: 
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · Scale Tutor`}</title>
-          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href="/assets/app.css" />
-          {styles.map((href) => (
-            <link rel="stylesheet" href={`/assets/${href}`} />
+          <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
+          <link rel="stylesheet" href={assetUrl("app.css")} />
+          {styles.map((name) => (
+            <link rel="stylesheet" href={assetUrl(name)} />
           ))}
-          {scripts.map((src) => (
-            <script type="module" src={`/assets/${src}`} />
+          {scripts.map((name) => (
+            <script type="module" src={assetUrl(name)} />
           ))}
         </head>
         <body>

@@ -9,6 +9,7 @@ export type Behaviour =
   | { kind: "status"; status: number }
   | { kind: "hang" }
   | { kind: "break"; chunks: string[] }
+  | { kind: "drip"; chunks: string[]; everyMs: number }
   | { kind: "garbage" };
 
 export interface ChatRequest {
@@ -25,6 +26,9 @@ export interface LocalOpenAIServer {
   close(): Promise<void>;
 }
 
+const USAGE = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
+
+/** One SSE chunk; the finishing one carries the usage, as OpenAI sends it. */
 const chunk = (delta: object, finish: string | null = null) =>
   `data: ${JSON.stringify({
     id: "chatcmpl-local",
@@ -32,9 +36,8 @@ const chunk = (delta: object, finish: string | null = null) =>
     created: 0,
     model: "local",
     choices: [{ index: 0, delta, finish_reason: finish }],
+    ...(finish && { usage: USAGE }),
   })}\n\n`;
-
-const USAGE = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
 
 /**
  * A real OpenAI-compatible HTTP server on 127.0.0.1 (streaming SSE chat completions). Each request
@@ -116,6 +119,17 @@ function answer(res: ServerResponse, behaviour: Behaviour, stream: boolean): voi
       );
       res.write(chunk({}, "tool_calls"));
       res.end("data: [DONE]\n\n");
+      return;
+    case "drip":
+      void (async () => {
+        for (const text of behaviour.chunks) {
+          await new Promise((r) => setTimeout(r, behaviour.everyMs));
+          if (res.destroyed) return;
+          res.write(chunk({ role: "assistant", content: text }));
+        }
+        res.write(chunk({}, "stop"));
+        res.end("data: [DONE]\n\n");
+      })();
       return;
     case "break":
       // Closing the connection inside the response leaves the chunked body unfinished.

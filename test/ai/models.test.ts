@@ -2,7 +2,13 @@ import type { Ai } from "@cloudflare/workers-types";
 import { generateText, streamText } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FALLBACK_NOTICE } from "../../src/ai/fallback-model";
-import { type ModelSettings, ModelSettingsError, selectModel } from "../../src/ai/models";
+import {
+  DEFAULT_MODEL_NAMES,
+  describeModel,
+  type ModelSettings,
+  ModelSettingsError,
+  selectModel,
+} from "../../src/ai/models";
 import { fixtureLesson as lesson } from "../tutor/fixture-lesson";
 import {
   type Behaviour,
@@ -65,5 +71,31 @@ describe("selectModel", () => {
     const text = await textOf(selectModel(settings("workers-ai"), { lesson, ai: failing }));
     expect(text.startsWith(FALLBACK_NOTICE)).toBe(true);
     expect(() => selectModel(settings("workers-ai"), { lesson })).toThrow(ModelSettingsError);
+  });
+
+  it("asks the provider for its current default model when MODEL_NAME is not set", async () => {
+    behaviour = { kind: "text", chunks: ["Data matters too."] };
+    server.requests.length = 0;
+    const model = selectModel({ ...settings("openai"), name: undefined }, { lesson });
+    expect(await textOf(model)).toBe("Data matters too.");
+    expect(server.requests[0]).toMatchObject({ model: DEFAULT_MODEL_NAMES.openai });
+  });
+});
+
+describe("the default models", () => {
+  it("never name a retired model id", () => {
+    expect(DEFAULT_MODEL_NAMES.anthropic).not.toMatch(/claude-3/);
+    expect(DEFAULT_MODEL_NAMES.openai).not.toMatch(/^gpt-(3|4)/);
+  });
+
+  it("are named in the start-up line, with where the name came from", () => {
+    const unnamed = { ...settings("anthropic"), name: undefined };
+    expect(describeModel(unnamed)).toBe(
+      "Model: anthropic claude-haiku-4-5 (the provider's default; MODEL_NAME overrides it), offline fallback",
+    );
+    expect(describeModel(settings("openai"))).toContain("openai local-model (MODEL_NAME)");
+    expect(describeModel({ ...settings("offline"), baseUrl: undefined })).toMatch(
+      /^Model: offline/,
+    );
   });
 });

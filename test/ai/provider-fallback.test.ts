@@ -112,6 +112,15 @@ describe("answering through an OpenAI-compatible provider", () => {
     expect(result.streamed).toBe(`${FALLBACK_NOTICE}\n\n${offlineAnswer}`);
   });
 
+  it("falls back when a provider drips tokens past the timeout, counted over the whole answer", async () => {
+    const started = performance.now();
+    const drip = { kind: "drip" as const, chunks: Array(20).fill("more "), everyMs: 100 };
+    const result = await ask([drip], {}, 500);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(result.streamed).toMatch(/^(more )+\n\n/);
+    expect(result.streamed.endsWith(`${FALLBACK_NOTICE}\n\n${offlineAnswer}`)).toBe(true);
+  });
+
   it("keeps what was streamed and finishes from the lesson when the stream breaks midway", async () => {
     const result = await ask([{ kind: "break", chunks: ["It predicts ", "the"] }]);
     expect(result.streamed).toBe(`It predicts the\n\n${FALLBACK_NOTICE}\n\n${offlineAnswer}`);

@@ -36,7 +36,7 @@ const parts = {
     benchTurns({
       learnerCounts: [50, 200],
       seconds,
-      paced: { learners: 200, meanPauseMs: 2_000, seconds: 2 * seconds },
+      paced: { learners: 400, meanPauseMs: 2_000, seconds: 2 * seconds },
       byKind: { learners: 50, seconds: Math.max(2, seconds / 2) },
     }),
   reading: async () => benchReading(),

@@ -6,12 +6,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { assetUrl } from "../../src/views/assets";
 import { tempDir } from "../helpers/servers";
 import { round } from "./stats";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const ASSETS = join(ROOT, "dist/public/assets");
-/** What the learner page loads, in dist/public/assets. */
+/** What the learner page loads, by source name (built under content-hashed names). */
 export const LEARNER_PAGE_ASSETS = ["learn.js", "learn.css", "app.css"] as const;
 
 export type FileSize =
@@ -24,7 +24,7 @@ function sizeOf(path: string, file: string): FileSize {
   return { file, kib: round(bytes.length / 1024), gzipKiB: round(gzipSync(bytes).length / 1024) };
 }
 
-/** Builds the Worker as a deployment would (its build command runs `npm run build` first). */
+/** Builds the Worker as a deployment would (its build command builds what is out of date first). */
 function workerBundle(): FileSize {
   const out = tempDir("bench-worker-");
   try {
@@ -48,6 +48,8 @@ export function benchSizes() {
   const worker = workerBundle();
   return {
     worker,
-    learnerPage: LEARNER_PAGE_ASSETS.map((file) => sizeOf(join(ASSETS, file), file)),
+    learnerPage: LEARNER_PAGE_ASSETS.map((file) =>
+      sizeOf(join(ROOT, "dist/public", assetUrl(file)), file),
+    ),
   };
 }

@@ -54,9 +54,11 @@ async function withBaselineServer<T>(databaseFile: string, use: (url: string) =>
   }
 }
 
-const baselineTargets = (count: number): Target[] =>
+/** One connection per learner on a baseline route: `/rows` (one insert) or `/floor` (a turn's
+ * minimum: read a session row, write three rows in one batch). */
+const baselineTargets = (route: "rows" | "floor", count: number): Target[] =>
   Array.from({ length: count }, (_, i) => ({
-    path: `/rows?connection=${i}`,
+    path: `/${route}?connection=${i}`,
     body: () => JSON.stringify({ text: turnText(i, 0) }),
   }));
 
@@ -68,15 +70,19 @@ const turnTargets = (learners: SimulatedLearner[], say: (i: number) => string): 
     body: () => JSON.stringify({ text: say(i) }),
   }));
 
-/** One load level: the bare insert route, then the tutor right after it, so both see the same machine. */
+/** One load level: the bare insert, the turn's floor, then the tutor right after them, so all
+ * three see the same machine. */
 async function level(baselineUrl: string, tutorUrl: string, targets: Target[], seconds: number) {
-  const baseline = await hammer(baselineUrl, baselineTargets(targets.length), seconds);
+  const baseline = await hammer(baselineUrl, baselineTargets("rows", targets.length), seconds);
+  const floor = await hammer(baselineUrl, baselineTargets("floor", targets.length), seconds);
   const tutor = await hammer(tutorUrl, targets, seconds);
   return {
     learners: targets.length,
     baseline,
+    floor,
     tutor,
     ratio: round(tutor.requestsPerSecond / baseline.requestsPerSecond, 3),
+    floorRatio: round(tutor.requestsPerSecond / floor.requestsPerSecond, 3),
   };
 }
 

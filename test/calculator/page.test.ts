@@ -6,6 +6,7 @@ import {
   formatNumber,
   formatScientific,
 } from "../../src/calculator";
+import { assetUrl } from "../../src/views/assets";
 import { calculatorApp, getJson } from "./test-app";
 
 async function getPage(query = "") {
@@ -22,7 +23,7 @@ describe("the calculator page", () => {
     expect(headers.get("content-type")).toMatch(/text\/html/);
     expect(headers.get("content-security-policy")).toMatch(/default-src 'self'/);
     expect(html).toContain('<form class="calc-form card" method="get" action="/calculator">');
-    expect(html).toContain('<link rel="stylesheet" href="/assets/calculator.css"/>');
+    expect(html).toContain(`<link rel="stylesheet" href="${assetUrl("calculator.css")}"/>`);
     expect(html.match(/<figure class="chart"/g)).toHaveLength(3);
     expect(html.match(/<svg viewBox="0 0 640 400" role="img"/g)).toHaveLength(3);
     for (const title of [

@@ -13,7 +13,8 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-/** The process that serves: `tsx` runs the server in a child process of its own. */
+/** The process that serves: the launched process itself, or its deepest child when a wrapper
+ * (npx, tsx, wrangler) runs the server in a child process of its own. */
 export function servingPid(server: RunningServer): number {
   let pid = server.process.pid as number;
   for (let children = childrenOf(pid); children.length > 0; children = childrenOf(pid)) {

@@ -84,12 +84,13 @@ export function tempDir(prefix: string) {
  */
 export const CROWD_FROM_ONE_ADDRESS = { GUEST_SIGNUPS_PER_MINUTE: "1000000" };
 
-/** `tsx src/server/node.ts`, as `npm start` runs it, on a database file of the test's own. */
+/** The bundled server under plain `node`, as `npm start` runs it (after `npm run build`), on a
+ * database file of the test's own. */
 export function startNodeServer(databaseFile: string, env: Record<string, string> = {}) {
   const port = freePort();
   return launch(
-    join(ROOT, "node_modules/.bin/tsx"),
-    ["src/server/node.ts"],
+    process.execPath,
+    ["dist/server/node.mjs"],
     {
       PORT: String(port),
       DATABASE_URL: `file:${databaseFile}`,

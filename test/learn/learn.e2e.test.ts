@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lesson } from "../../src/curriculum/lesson";
 import { answersCheck } from "../../src/rendering";
-import { MAX_MESSAGE_CHARACTERS } from "../../src/routes/sessions";
+import { MAX_MESSAGE_CHARACTERS } from "../../src/routes/turn-body";
 import { useServerAndBrowser, watchForProblems } from "../helpers/browser";
 import { TestClient } from "../helpers/client";
 

@@ -50,4 +50,15 @@ describe("settings", () => {
     expect(() => loadSettings({ MODEL_PROVIDER: "openai-compatible" })).toThrow(/MODEL_BASE_URL/);
     expect(() => loadSettings({ MODEL_PROVIDER: "openai" })).toThrow(/MODEL_API_KEY/);
   });
+
+  it("accepts only an http(s) URL as MODEL_BASE_URL", () => {
+    for (const bad of ["localhost:9350", "ftp://models.example/v1", "//localhost:11434"]) {
+      expect(() => loadSettings({ MODEL_BASE_URL: bad })).toThrow(
+        /MODEL_BASE_URL: must be an http\(s\) URL/,
+      );
+    }
+    for (const good of ["http://localhost:11434/v1", "https://api.example.com/v1"]) {
+      expect(loadSettings({ MODEL_BASE_URL: good }).model.baseUrl).toBe(good);
+    }
+  });
 });

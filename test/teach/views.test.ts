@@ -47,6 +47,8 @@ async function seededClass() {
         lastActiveAt: t.clock.now - 5 * MINUTE,
         sessions: [
           {
+            // Last active when the session last changed: teacher views derive it from there.
+            updatedAt: t.clock.now - 5 * MINUTE,
             nodeId: node.id,
             mastery: { [kc?.id ?? ""]: 0.93 },
             messages: [

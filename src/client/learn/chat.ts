@@ -12,6 +12,12 @@ import { readTurnStream } from "./turn-stream";
 /** What the hint button says for the learner; the tutor reads it as a request for a hint. */
 export const HINT_REQUEST = "Can I have a hint?";
 
+/** An id for one message and its retries (crypto.randomUUID needs a secure context; this does not). */
+const newMessageId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
+
 type Refusal = Extract<ApiResult<unknown>, { ok: false }>;
 
 export type ChatParts = {
@@ -34,10 +40,10 @@ export class Chat {
   ) {}
 
   /** Takes the learner's message unless a reply is still on its way. */
-  send = (text: string): boolean => {
+  send = (text: string, messageId: string = newMessageId()): boolean => {
     const id = this.sessionId;
     if (this.busy || !id) return false;
-    void this.run(() => this.turn(id, text));
+    void this.run(() => this.turn(id, text, messageId));
     return true;
   };
 
@@ -88,16 +94,16 @@ export class Chat {
     status.show(created.data.state);
   }
 
-  private async turn(id: string, text: string) {
+  private async turn(id: string, text: string, messageId: string) {
     const { transcript, status } = this.parts;
     const shownBefore = transcript.length;
     const sent = transcript.append({ role: "learner", kind: "sent", text });
     transcript.showStreaming("");
-    const started = await startTurn(id, text);
+    const started = await startTurn(id, text, messageId);
     if (!started.ok) {
       transcript.hideStreaming();
       sent.remove();
-      return this.refused(started, () => this.send(text), text);
+      return this.refused(started, () => this.send(text, messageId), text);
     }
     try {
       const turn = await readTurnStream(started.data, (soFar) => transcript.showStreaming(soFar));
@@ -116,12 +122,17 @@ export class Chat {
       status.show(turn.state);
     } catch {
       transcript.hideStreaming();
-      await this.recover(id, shownBefore, text, sent);
+      await this.recover(id, shownBefore, { text, messageId }, sent);
     }
   }
 
   /** The reply broke off: if the server stored the turn anyway, show it; otherwise offer a retry. */
-  private async recover(id: string, shownBefore: number, text: string, sent: Element) {
+  private async recover(
+    id: string,
+    shownBefore: number,
+    { text, messageId }: { text: string; messageId: string },
+    sent: Element,
+  ) {
     const loaded = await loadSession(id);
     const stored =
       loaded.ok &&
@@ -132,7 +143,7 @@ export class Chat {
     sent.remove();
     this.parts.alert.show("The connection dropped before the tutor's reply arrived.", {
       label: "Try again",
-      run: () => this.send(text),
+      run: () => this.send(text, messageId),
     });
   }
 

@@ -13,6 +13,9 @@ export const switchVoice = (id: string, voice: Voice) =>
 
 export const loadCurriculum = () => callApi<Curriculum>("GET", "/api/curriculum");
 
-/** Sends the learner's message; on success the body streams the tutor's turn. */
-export const startTurn = (id: string, text: string) =>
-  openStream(`${sessionUrl(id)}/messages`, { text });
+/**
+ * Sends the learner's message; on success the body streams the tutor's turn. A retry sends the
+ * same `messageId`, so a message the server already stored is answered, not stored twice.
+ */
+export const startTurn = (id: string, text: string, messageId: string) =>
+  openStream(`${sessionUrl(id)}/messages`, { text, messageId });

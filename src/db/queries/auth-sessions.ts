@@ -1,5 +1,6 @@
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Principal } from "../../env";
+import { preparedPerDb } from "../prepared";
 import { authSessions } from "../schema";
 import type { Db } from "../types";
 
@@ -17,12 +18,22 @@ export async function insertAuthSession(
   });
 }
 
-export async function findPrincipal(db: Db, id: string, now: number): Promise<Principal | null> {
-  const [row] = await db
-    .select()
+const principalQuery = preparedPerDb((db) =>
+  db
+    .select({ teacherId: authSessions.teacherId, learnerId: authSessions.learnerId })
     .from(authSessions)
-    .where(and(eq(authSessions.id, id), gt(authSessions.expiresAt, now)))
-    .limit(1);
+    .where(
+      and(
+        eq(authSessions.id, sql.placeholder("id")),
+        gt(authSessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
+export async function findPrincipal(db: Db, id: string, now: number): Promise<Principal | null> {
+  const row = await principalQuery(db).get({ id, now });
   if (row?.teacherId) return { kind: "teacher", id: row.teacherId };
   if (row?.learnerId) return { kind: "learner", id: row.learnerId };
   return null;

@@ -64,6 +64,13 @@ const isGradedAnswer = and(
 );
 
 /**
+ * When the learner last did anything: their latest session write (turns, voice switches, new
+ * sessions) or the time on their own row (joining; turns stored before this was derived),
+ * whichever is later. Derived, so a turn does not also write the learner's row.
+ */
+const lastActiveAt = sql<number>`max(${learners.lastActiveAt}, coalesce((select max(${tutorSessions.updatedAt}) from ${tutorSessions} where ${tutorSessions.learnerId} = ${learners.id}), 0))`;
+
+/**
  * Every learner of the class with their current session (if any), their flag count over all
  * sessions, and how much they have struggled on their current node: graded answers that were not
  * correct, and hint requests.
@@ -76,7 +83,7 @@ export function listLearnerActivity(db: Db, classId: string) {
     .select({
       id: learners.id,
       name: learners.name,
-      lastActiveAt: learners.lastActiveAt,
+      lastActiveAt,
       nodeId: ranked.nodeId,
       mastery: ranked.mastery,
       completedAt: ranked.completedAt,
@@ -189,7 +196,7 @@ export type CompletedSessionRow = Awaited<ReturnType<typeof listCompletedSession
 /** The learner, only if they belong to this class. */
 export async function findClassLearner(db: Db, classId: string, learnerId: string) {
   const [row] = await db
-    .select({ id: learners.id, name: learners.name, lastActiveAt: learners.lastActiveAt })
+    .select({ id: learners.id, name: learners.name, lastActiveAt })
     .from(learners)
     .where(and(eq(learners.id, learnerId), eq(learners.classId, classId)))
     .limit(1);

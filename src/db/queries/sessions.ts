@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { learners, messages, tutorSessions } from "../schema";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { preparedPerDb } from "../prepared";
+import { messages, tutorSessions } from "../schema";
 import type { Db } from "../types";
 
 export type SessionRow = typeof tutorSessions.$inferSelect;
@@ -7,7 +8,7 @@ export type MessageRow = typeof messages.$inferSelect;
 
 /** What a turn writes per message; ids, sequence numbers and times are filled in here. */
 export type NewMessage = Pick<MessageRow, "role" | "kind" | "text" | "nodeId"> &
-  Partial<Pick<MessageRow, "verdict" | "misconceptionId" | "flag">> & {
+  Partial<Pick<MessageRow, "verdict" | "misconceptionId" | "flag" | "clientMessageId">> & {
     meta?: Record<string, unknown>;
   };
 
@@ -34,6 +35,7 @@ export function messageRow(sessionId: string, seq: number, message: NewMessage, 
     misconceptionId: message.misconceptionId ?? null,
     flag: message.flag ?? null,
     meta: message.meta ? JSON.stringify(message.meta) : null,
+    clientMessageId: message.clientMessageId ?? null,
     createdAt,
   };
 }
@@ -72,14 +74,27 @@ export async function insertSession(
   ]);
 }
 
-/** The session, only if it belongs to this learner. */
-export async function findOwnedSession(db: Db, learnerId: string, sessionId: string) {
-  const [row] = await db
+const ownedSessionQuery = preparedPerDb((db) =>
+  db
     .select()
     .from(tutorSessions)
-    .where(and(eq(tutorSessions.id, sessionId), eq(tutorSessions.learnerId, learnerId)))
-    .limit(1);
-  return row;
+    .where(
+      and(
+        eq(tutorSessions.id, sql.placeholder("sessionId")),
+        eq(tutorSessions.learnerId, sql.placeholder("learnerId")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
+
+/** The session, only if it belongs to this learner. */
+export async function findOwnedSession(
+  db: Db,
+  learnerId: string,
+  sessionId: string,
+): Promise<SessionRow | undefined> {
+  return ownedSessionQuery(db).get({ learnerId, sessionId });
 }
 
 export async function findLatestSession(db: Db, learnerId: string) {
@@ -109,6 +124,28 @@ export async function listRecentMessages(db: Db, sessionId: string, count: numbe
     .orderBy(desc(messages.seq))
     .limit(count);
   return rows.reverse();
+}
+
+/**
+ * The turn a learner message with this client id started, if it is stored: the learner's message
+ * and the tutor's messages that answered it (up to the next learner message).
+ */
+export async function findStoredTurn(db: Db, sessionId: string, clientMessageId: string) {
+  const [sent] = await db
+    .select({ seq: messages.seq })
+    .from(messages)
+    .where(and(eq(messages.sessionId, sessionId), eq(messages.clientMessageId, clientMessageId)))
+    .limit(1);
+  if (!sent) return undefined;
+  // A turn stores at most two tutor messages (an answer and the reply), then the next turn begins.
+  const after = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.sessionId, sessionId), gt(messages.seq, sent.seq)))
+    .orderBy(asc(messages.seq))
+    .limit(3);
+  const next = after.findIndex((m) => m.role === "learner");
+  return next === -1 ? after : after.slice(0, next);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -149,7 +186,6 @@ export async function appendTurn(
           }),
         })
         .where(and(eq(tutorSessions.id, sessionId), eq(tutorSessions.messageCount, expectedCount))),
-      db.update(learners).set({ lastActiveAt: now }).where(eq(learners.id, turn.learnerId)),
     ]);
     return true;
   } catch (error) {
