@@ -5,10 +5,13 @@ export const FIT_IDS = [
   "hoffmann2022",
   "hoffmann2022-rounded",
   "besiroglu2024",
+  "sardana2023",
   "kaplan2020",
 ] as const;
 export type FitId = (typeof FIT_IDS)[number];
 export const DEFAULT_FIT_ID: FitId = "hoffmann2022";
+/** The fit Sardana et al. 2023 use, so the inference-aware optimum reproduces their figures. */
+export const INFERENCE_FIT_ID: FitId = "sardana2023";
 
 const KAPLAN = "Kaplan et al. 2020, Scaling Laws for Neural Language Models";
 const HOFFMANN = "Hoffmann et al. 2022, Training Compute-Optimal Large Language Models";
@@ -74,6 +77,20 @@ export const FITS: Record<FitId, Fit> = {
     B: 410.7,
     alpha: 0.34,
     beta: 0.28,
+  },
+  // Sardana et al. take approach 3's printed constants but α and β to three figures; with them
+  // the calculator reproduces every inference-aware example of their Section 2 and Figure 1.
+  sardana2023: {
+    kind: "parametric",
+    id: "sardana2023",
+    name: "Chinchilla, approach 3, as Sardana et al. 2023 use it",
+    source:
+      "Sardana, Portes, Doubov & Frankle 2023, Beyond Chinchilla-Optimal: Accounting for Inference in Language Model Scaling Laws (arXiv:2401.00448), Section 2 and Appendix A: Hoffmann et al.'s approach 3 with E = 1.69, A = 406.4, B = 410.7, α = 0.336, β = 0.283",
+    E: 1.69,
+    A: 406.4,
+    B: 410.7,
+    alpha: 0.336,
+    beta: 0.283,
   },
   besiroglu2024: {
     kind: "parametric",

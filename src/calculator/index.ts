@@ -17,6 +17,7 @@ export {
   type FitId,
   type FitRef,
   getFit,
+  INFERENCE_FIT_ID,
   isFitId,
   type KaplanFit,
   type LossEstimate,
@@ -48,6 +49,14 @@ export {
   trainingEstimate,
 } from "./hardware";
 export {
+  computeOptimalLoss,
+  INFERENCE_FLOP_PER_PARAM_TOKEN,
+  type InferenceOptimum,
+  inferenceOptimum,
+  type LifetimePlan,
+  tokensForLoss,
+} from "./inference";
+export {
   type CalculationSpec,
   type CalculationSpecInput,
   calculationSpec,
@@ -59,6 +68,7 @@ export {
 export { MODEL_PRESETS, type ModelPreset, type ModelWithCompute, withCompute } from "./models";
 export {
   type Allocation,
+  computeOptimalTokens,
   flopsForLoss,
   isoFlopLoss,
   lossFloor,

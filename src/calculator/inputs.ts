@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { DEFAULT_FIT_ID, FIT_IDS, type FitId, getFit, lossInputProblem } from "./fits";
+import {
+  DEFAULT_FIT_ID,
+  FIT_IDS,
+  type FitId,
+  getFit,
+  INFERENCE_FIT_ID,
+  lossInputProblem,
+} from "./fits";
 import { DEFAULT_MFU, GPU_IDS } from "./hardware";
 import { lossFloor } from "./optimal";
 import { parseFraction, parseQuantity, QuantityError } from "./quantity";
@@ -48,6 +55,12 @@ export const FIELDS = {
   tokens: count('Training tokens, e.g. "1.4T" or 1.4e12.'),
   flops: count('Training compute in FLOP, e.g. "5.76e23".'),
   targetLoss: count("A loss to reach, in nats per token, e.g. 2.0."),
+  inferenceTokens: readWith(parseQuantity)
+    .pipe(z.number().gte(0, "must not be negative").lte(LARGEST_QUANTITY))
+    .describe('Tokens the model will process over its lifetime of serving, e.g. "2T".'),
+  matchParams: count(
+    'Match the loss of a compute-optimal model of this many parameters, e.g. "13B" for 13B-Chinchilla quality.',
+  ),
   fit: choice(FIT_IDS, "fit").describe(
     `Which published fit to use: ${FIT_IDS.join(", ")}. Defaults to ${DEFAULT_FIT_ID}.`,
   ),
@@ -128,6 +141,41 @@ const optimalSpec = z
     }
   });
 
+const inferenceOptimalSpec = z
+  .strictObject({
+    op: z.literal("inferenceOptimal"),
+    inferenceTokens: FIELDS.inferenceTokens,
+    targetLoss: FIELDS.targetLoss.optional(),
+    matchParams: FIELDS.matchParams.optional(),
+    fit: FIELDS.fit.default(INFERENCE_FIT_ID),
+  })
+  .superRefine((spec, ctx) => {
+    const fit = getFit(spec.fit);
+    if (fit.kind !== "parametric") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fit"],
+        message: `${spec.fit} has no L(N, D) of the Chinchilla form; choose a parametric fit such as ${INFERENCE_FIT_ID}`,
+      });
+      return;
+    }
+    if ((spec.targetLoss === undefined) === (spec.matchParams === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "give either targetLoss (a loss to reach) or matchParams (a Chinchilla-optimal size whose loss to match)",
+      });
+      return;
+    }
+    if (spec.targetLoss !== undefined && spec.targetLoss <= fit.E) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["targetLoss"],
+        message: `must be above ${spec.fit}'s irreducible loss of ${fit.E.toFixed(3)} nats/token`,
+      });
+    }
+  });
+
 const trainingSpec = z.strictObject({
   op: z.literal("training"),
   flops: FIELDS.flops,
@@ -147,7 +195,14 @@ const whatIfSpec = z
   })
   .superRefine(checkLossInputs);
 
-export const OPS = ["compute", "loss", "optimal", "training", "whatif"] as const;
+export const OPS = [
+  "compute",
+  "loss",
+  "optimal",
+  "inferenceOptimal",
+  "training",
+  "whatif",
+] as const;
 export type Op = (typeof OPS)[number];
 
 /**
@@ -156,7 +211,7 @@ export type Op = (typeof OPS)[number];
  */
 export const calculationSpec = z.discriminatedUnion(
   "op",
-  [computeSpec, lossSpec, optimalSpec, trainingSpec, whatIfSpec],
+  [computeSpec, lossSpec, optimalSpec, inferenceOptimalSpec, trainingSpec, whatIfSpec],
   {
     error: (issue) =>
       issue.code === "invalid_union" ? `op must be one of ${OPS.join(", ")}` : undefined,

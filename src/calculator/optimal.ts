@@ -59,6 +59,15 @@ export function isoFlopLoss(fit: ParametricFit, flops: number, params: number): 
   return parametricLoss(fit, params, tokensForBudget(flops, params));
 }
 
+/**
+ * The tokens that make a model of `params` parameters compute-optimal: the inverse of the
+ * frontier N = G (C/6)^(β/(α+β)), so C/6 = (N/G)^((α+β)/β) and D = C / 6N.
+ */
+export function computeOptimalTokens(fit: ParametricFit, params: number): number {
+  const budgetOverSix = (params / frontierScale(fit)) ** ((fit.alpha + fit.beta) / fit.beta);
+  return budgetOverSix / params;
+}
+
 /** G of Hoffmann et al.'s closed form: N_opt = G (C/6)^(β/(α+β)). */
 function frontierScale({ A, B, alpha, beta }: ParametricFit): number {
   return ((alpha * A) / (beta * B)) ** (1 / (alpha + beta));

@@ -3,6 +3,7 @@ import { flopsToPfDays, trainingFlops } from "./compute";
 import { CalculatorError } from "./errors";
 import { getFit, type LossEstimate, lossOf } from "./fits";
 import { GPUS, type TrainingEstimate, trainingEstimate } from "./hardware";
+import { computeOptimalLoss, type InferenceOptimum, inferenceOptimum } from "./inference";
 import { type CalculationSpec, calculationSpec, type Op, type SpecFor } from "./inputs";
 import { type Allocation, flopsForLoss, optimalAllocation } from "./optimal";
 import { summarize } from "./summary";
@@ -14,6 +15,7 @@ export type ResultFor = {
   compute: ComputeResult;
   loss: LossEstimate;
   optimal: Allocation;
+  inferenceOptimal: InferenceOptimum;
   training: TrainingEstimate;
   whatif: WhatIf;
 };
@@ -30,6 +32,15 @@ const OPERATIONS: { [O in Op]: (spec: SpecFor<O>) => ResultFor[O] } = {
     if (targetLoss !== undefined)
       return optimalAllocation(chosen, flopsForLoss(chosen, targetLoss));
     throw new CalculatorError("give either flops or targetLoss");
+  },
+  inferenceOptimal: ({ fit, inferenceTokens, targetLoss, matchParams }) => {
+    const chosen = getFit(fit);
+    if (chosen.kind !== "parametric") throw new CalculatorError(`${fit} has no L(N, D)`);
+    if (targetLoss !== undefined) return inferenceOptimum(chosen, targetLoss, inferenceTokens);
+    if (matchParams !== undefined) {
+      return inferenceOptimum(chosen, computeOptimalLoss(chosen, matchParams), inferenceTokens);
+    }
+    throw new CalculatorError("give either targetLoss or matchParams");
   },
   training: ({ flops, gpu, gpus, mfu, pricePerGpuHour, powerPerGpuKw }) =>
     trainingEstimate({ flops, gpu: GPUS[gpu], gpus, mfu, pricePerGpuHour, powerPerGpuKw }),

@@ -10,6 +10,7 @@ import {
   formatScientific,
   formatUsd,
 } from "./format";
+import type { LifetimePlan } from "./inference";
 import type { Op, SpecFor } from "./inputs";
 import type { ResultFor } from "./run";
 import type { LossChange } from "./whatif";
@@ -34,6 +35,16 @@ const DESCRIBE: { [O in Op]: (spec: SpecFor<O>, result: ResultFor[O]) => string 
         ? `With ${formatScientific(flops)} FLOP`
         : `Reaching ${nats(targetLoss)} takes at least ${formatScientific(flops)} FLOP; there`;
     return `${budget}, ${fit.name} puts the optimum at ${formatCount(params)} parameters on ${formatCount(tokens)} tokens (${formatRatio(tokensPerParam)} tokens per parameter), for a loss of ${nats(loss)}.`;
+  },
+
+  inferenceOptimal: ({ matchParams }, r) => {
+    const quality =
+      matchParams === undefined
+        ? `a loss of ${nats(r.targetLoss)}`
+        : `the loss of a compute-optimal ${formatCount(matchParams)} model (${nats(r.targetLoss)})`;
+    const plan = ({ params, tokens, tokensPerParam }: LifetimePlan) =>
+      `${formatCount(params)} parameters on ${formatCount(tokens)} tokens (${formatRatio(tokensPerParam)} tokens per parameter)`;
+    return `To reach ${quality} and then serve ${formatCount(r.inferenceTokens)} tokens, ${r.fit.name} puts the fewest total FLOPs at ${plan(r.optimum)}: ${formatScientific(r.optimum.totalFlops)} FLOP for training and serving. The compute-optimal model, ${plan(r.chinchilla)}, needs ${formatScientific(r.chinchilla.totalFlops)} FLOP, so the smaller model saves ${formatPercent(r.savedFraction)}.`;
   },
 
   training: ({ flops, gpus, mfu, pricePerGpuHour }, r) => {

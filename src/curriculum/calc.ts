@@ -7,6 +7,7 @@ import {
   formatEnergy,
   formatLoss,
   formatNumber,
+  formatPercent,
   formatRatio,
   formatScientific,
   formatUsd,
@@ -37,6 +38,12 @@ export type FormatCalculation = (calculation: NodeCalculation) => string;
 /** How each result field reads in prose, by field name. */
 const FIELD_FORMATS: Record<string, (value: number) => string> = {
   flops: (v) => `${formatScientific(v)} FLOP`,
+  trainingFlops: (v) => `${formatScientific(v)} FLOP`,
+  inferenceFlops: (v) => `${formatScientific(v)} FLOP`,
+  totalFlops: (v) => `${formatScientific(v)} FLOP`,
+  savedFlops: (v) => `${formatScientific(v)} FLOP`,
+  savedFraction: formatPercent,
+  targetLoss: formatLoss,
   pfDays: (v) => `${formatNumber(v)} PF-days`,
   params: formatCount,
   tokens: formatCount,

@@ -35,6 +35,7 @@ export const calculatorRoutes = new Hono<AppEnv>()
   .get("/compute", (c) => c.json(answer("compute", c.req.query())))
   .get("/loss", (c) => c.json(answer("loss", c.req.query())))
   .get("/optimal", (c) => c.json(answer("optimal", c.req.query())))
+  .get("/inference-optimal", (c) => c.json(answer("inferenceOptimal", c.req.query())))
   .get("/training", (c) => c.json(answer("training", c.req.query())))
   .get("/whatif", (c) => c.json(answer("whatif", c.req.query())))
   .get("/models", (c) => c.json({ models: MODEL_PRESETS.map(withCompute) }));

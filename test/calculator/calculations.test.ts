@@ -183,7 +183,7 @@ describe("bad input: every kind gets a message naming the field and the fix", ()
     [
       "an unknown op",
       { op: "train", flops: 1e23 },
-      "op: op must be one of compute, loss, optimal, training, whatif",
+      "op: op must be one of compute, loss, optimal, inferenceOptimal, training, whatif",
     ],
     ["a missing field", { op: "compute", params: "1B" }, "tokens: is required"],
     ["a misspelt field", { op: "compute", param: "1B", tokens: "1T" }, 'Unrecognized key: "param"'],

@@ -25,7 +25,14 @@ describe("the calculator tool for the tutor's model", () => {
     };
     expect(json.type).toBe("object");
     expect(json.required).toEqual(["op"]);
-    expect(json.properties.op?.enum).toEqual(["compute", "loss", "optimal", "training", "whatif"]);
+    expect(json.properties.op?.enum).toEqual([
+      "compute",
+      "loss",
+      "optimal",
+      "inferenceOptimal",
+      "training",
+      "whatif",
+    ]);
     expect(json.properties.fit?.enum).toContain("besiroglu2024");
     expect(json.properties.params?.description).toMatch(/70B/);
   });
@@ -45,6 +52,15 @@ describe("the calculator tool for the tutor's model", () => {
     expect(api.status).toBe(200);
     expect(asJson(outcome).result).toEqual(api.body);
     expect(asJson(outcome).summary).toEqual(expect.any(String));
+  });
+
+  it("inferenceOptimal returns what /api/calculator/inference-optimal returns", async () => {
+    const fields = { matchParams: "13B", inferenceTokens: "2T" };
+    const outcome = await callTool({ op: "inferenceOptimal", ...fields });
+    const api = await getJson(`/api/calculator/inference-optimal?${new URLSearchParams(fields)}`);
+    expect(api.status).toBe(200);
+    expect(asJson(outcome).result).toEqual(api.body);
+    expect(asJson(outcome).summary).toMatch(/saves 17/);
   });
 
   it.each<[Record<string, unknown>, string, string]>([

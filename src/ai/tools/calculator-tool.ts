@@ -13,6 +13,8 @@ export const calculatorToolInput = z
     tokens: FIELDS.tokens.optional(),
     flops: FIELDS.flops.optional(),
     targetLoss: FIELDS.targetLoss.optional(),
+    inferenceTokens: FIELDS.inferenceTokens.optional(),
+    matchParams: FIELDS.matchParams.optional(),
     fit: FIELDS.fit.optional(),
     gpu: FIELDS.gpu.optional(),
     gpus: FIELDS.gpus.optional(),
@@ -33,6 +35,7 @@ Operations and their fields:
 - compute: params, tokens -> training FLOP (6ND) and PF-days.
 - loss: params, tokens, fit -> loss in nats/token. With fit kaplan2020 you may give params only, tokens only, or flops only.
 - optimal: flops (a budget) or targetLoss, fit -> compute-optimal params, tokens, tokens per parameter, loss.
+- inferenceOptimal: inferenceTokens and either targetLoss or matchParams (a compute-optimal size whose loss to match), fit (default sardana2023) -> the size and training tokens that minimise training plus inference FLOPs, against the compute-optimal model of the same loss.
 - training: flops, gpu, gpus, optional mfu (default 0.4), pricePerGpuHour, powerPerGpuKw -> days, GPU-hours, cost, energy.
 - whatif: params, tokens, fit -> loss after doubling parameters, tokens or compute, and the optimal model at the same budget.
 Numbers may be written like "70B", "1.4T" or "3.14e23". The result has a one-sentence summary; quote its numbers and cite result.fit.source.`;

@@ -51,6 +51,7 @@ const TITLES: Record<string, string> = {
   compute: "Training compute",
   loss: "Predicted loss",
   optimal: "Compute-optimal size",
+  inferenceOptimal: "Sized for training plus serving",
   training: "Training time and cost",
   whatif: "What doubling buys",
 };
@@ -69,6 +70,13 @@ function plotOf({ op, input, result }: Calculation): BarPlot | undefined {
         ["Parameters", numberAt(result, "params"), formatCount],
         ["Tokens", numberAt(result, "tokens"), formatCount],
         ["FLOP", numberAt(result, "flops"), formatScientific],
+      ]);
+    case "inferenceOptimal":
+      return log([
+        ["Parameters, inference-aware", numberAt(result, "optimum.params"), formatCount],
+        ["Parameters, compute-optimal", numberAt(result, "chinchilla.params"), formatCount],
+        ["FLOP, inference-aware", numberAt(result, "optimum.totalFlops"), formatScientific],
+        ["FLOP, compute-optimal", numberAt(result, "chinchilla.totalFlops"), formatScientific],
       ]);
     case "training":
       return log([
