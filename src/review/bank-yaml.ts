@@ -9,14 +9,9 @@ type ReviewedAnswer = {
   misconceptionId: string | null;
 };
 
-type BankEntries = {
-  complete?: string[];
-  keyIdeas?: Record<string, string[]>;
-  misconceptions?: Record<string, string[]>;
-  negatives?: string[];
-};
+type Lists = Record<string, string[]>;
 
-function push<K extends string>(record: Partial<Record<K, string[]>>, key: K, text: string) {
+function push(record: Lists, key: string, text: string) {
   const list = record[key] ?? [];
   if (!list.includes(text)) list.push(text);
   record[key] = list;
@@ -31,17 +26,25 @@ function push<K extends string>(record: Partial<Record<K, string[]>>, key: K, te
  */
 export function reviewedAnswersAsBank(answers: readonly ReviewedAnswer[], lesson: Lesson): string {
   const documents = lesson.nodes.flatMap((node) => {
-    const check: BankEntries = {};
+    const lists: Lists = {};
+    const keyIdeas: Lists = {};
+    const misconceptions: Lists = {};
     for (const answer of answers.filter((a) => a.nodeId === node.id)) {
       const text = answer.text.trim();
       const [onlyIdea, ...others] = answer.keyIdeas;
-      if (answer.verdict === "correct") push(check, "complete", text);
-      else if (answer.verdict === "unrecognised") push(check, "negatives", text);
+      if (answer.verdict === "correct") push(lists, "complete", text);
+      else if (answer.verdict === "unrecognised") push(lists, "negatives", text);
       else if (answer.verdict === "misconception" && answer.misconceptionId)
-        push((check.misconceptions ??= {}), answer.misconceptionId, text);
+        push(misconceptions, answer.misconceptionId, text);
       else if (answer.verdict === "partial" && onlyIdea && others.length === 0)
-        push((check.keyIdeas ??= {}), onlyIdea, text);
+        push(keyIdeas, onlyIdea, text);
     }
+    const check = {
+      ...(lists.complete && { complete: lists.complete }),
+      ...(Object.keys(keyIdeas).length > 0 && { keyIdeas }),
+      ...(Object.keys(misconceptions).length > 0 && { misconceptions }),
+      ...(lists.negatives && { negatives: lists.negatives }),
+    };
     if (Object.keys(check).length === 0) return [];
     const header = `# Teacher-reviewed answers for curriculum/bank/${node.id}.yaml\n`;
     return [header + stringify({ node: node.id, check }, { lineWidth: 0 })];

@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { requireTeacher } from "../auth/session";
 import { lesson } from "../curriculum/lesson";
-import { listClassExemplars, listUnreviewedAnswers } from "../db/queries/reviews";
+import { listClassExemplars } from "../db/queries/reviews";
 import { ApiError, notFound } from "../http/errors";
 import { validate } from "../http/validate";
 import { reviewedAnswersAsBank } from "../review/bank-yaml";
 import { toExemplar, VerdictSchema } from "../review/exemplars";
-import { REVIEW_BELOW_CONFIDENCE, REVIEW_QUEUE_LIMIT, toReviewAnswer } from "../review/queue";
+import { loadReviewQueue } from "../review/queue-data";
 import { reviewAnswer } from "../review/review-answer";
 import { downloadName } from "../teach/download-name";
 import { type ClassEnv, loadOwnedClass } from "./owned-class";
@@ -29,16 +29,9 @@ const messageParams = z.object({
 export const reviewRoutes = new Hono<ClassEnv>()
   .use(requireTeacher())
   .use("/:id/*", loadOwnedClass())
-  .get("/:id/review", async (c) => {
-    const { db } = c.var.deps;
-    const rows = await listUnreviewedAnswers(
-      db,
-      c.var.ownedClass.id,
-      REVIEW_BELOW_CONFIDENCE,
-      REVIEW_QUEUE_LIMIT,
-    );
-    return c.json({ answers: rows.map((row) => toReviewAnswer(row, lesson)) });
-  })
+  .get("/:id/review", async (c) =>
+    c.json({ answers: await loadReviewQueue(c.var.deps.db, c.var.ownedClass.id, lesson) }),
+  )
   .get("/:id/review/bank.yaml", async (c) => {
     const klass = c.var.ownedClass;
     const rows = await listClassExemplars(c.var.deps.db, klass.id);

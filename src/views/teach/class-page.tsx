@@ -73,6 +73,9 @@ export function ClassPage({ report, flags, now }: Props) {
             </p>
           </div>
           <div class="heading-actions">
+            <a class="button" href={`/teach/classes/${classId}/review`}>
+              Review grading
+            </a>
             <a class="button secondary" href={`${api}/export.csv`} download>
               Download CSV
             </a>
