@@ -37,3 +37,10 @@ export const refreshedText = (seconds: number) =>
 
 export const refreshFailedText = (message: string, seconds: number) =>
   `Could not refresh (${message}) Trying again in ${seconds} seconds.`;
+
+/** A knowledge component's short title for a column header: its id in words ("same-objective"
+ * reads "Same objective"); the description and id go in the tooltip. */
+export function kcTitle(kcId: string): string {
+  const words = kcId.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

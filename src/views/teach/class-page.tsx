@@ -1,7 +1,7 @@
 import type { MisconceptionBucket } from "../../teach/answer-distribution";
 import type { ClassReport } from "../../teach/class-report";
 import { countLabel } from "../../teach/format";
-import { refreshedText } from "../../teach/labels";
+import { kcTitle, refreshedText } from "../../teach/labels";
 import { type LearnerProgress, STUCK_AFTER_STRUGGLES } from "../../teach/learner-progress";
 import type { FlaggedMessage } from "../../teach/teacher-messages";
 import { Layout } from "../layout";
@@ -151,7 +151,7 @@ export function ClassPage({ report, flags, now }: Props) {
                   <th scope="col">Learner</th>
                   {report.knowledgeComponents.map((kc) => (
                     <th scope="col" class="kc-heading">
-                      <abbr title={kc.description}>{kc.id}</abbr>
+                      <abbr title={`${kc.description} (${kc.id})`}>{kcTitle(kc.id)}</abbr>
                     </th>
                   ))}
                 </tr>
