@@ -1,5 +1,6 @@
 /** Words and links of the class view, shared by the server render and the live refresh. */
 import type { QuestionDistribution } from "./answer-distribution";
+import type { AttentionItem } from "./attention";
 import { countLabel } from "./format";
 import type { LearnerProgress } from "./learner-progress";
 
@@ -20,6 +21,16 @@ export function struggleText(learner: LearnerProgress): string {
     parts.push(countLabel(learner.wrongAnswers, "wrong answer", "wrong answers"));
   if (learner.hints > 0) parts.push(countLabel(learner.hints, "hint", "hints"));
   return `${parts.join(" and ")} on “${learner.nodeTitle ?? ""}”`;
+}
+
+/** Why a learner needs attention, as one sentence. */
+export const attentionText = (item: AttentionItem) =>
+  item.reasons.map((reason) => reason.text).join("; ");
+
+/** The questions nobody has answered, as one line instead of a card each; "" when none. */
+export function unansweredText(questions: readonly QuestionDistribution[]): string {
+  const titles = questions.filter((q) => q.attempts === 0).map((q) => q.title);
+  return titles.length === 0 ? "" : `No answers yet: ${titles.join(" · ")}.`;
 }
 
 export function answersSummary(question: QuestionDistribution): string {

@@ -1,12 +1,12 @@
 import type { MisconceptionBucket } from "../../teach/answer-distribution";
 import type { ClassReport } from "../../teach/class-report";
 import { countLabel } from "../../teach/format";
-import { kcTitle, refreshedText } from "../../teach/labels";
+import { kcTitle, refreshedText, unansweredText } from "../../teach/labels";
 import { type LearnerProgress, STUCK_AFTER_STRUGGLES } from "../../teach/learner-progress";
 import type { FlaggedMessage } from "../../teach/teacher-messages";
 import { Layout } from "../layout";
 import { FlagItem } from "./flag-item";
-import { HeatmapRow, LearnerRow, StuckItem } from "./learner-views";
+import { AttentionEntry, HeatmapRow, LearnerRow, StuckItem } from "./learner-views";
 import { LogOutButton } from "./log-out-button";
 import { ExampleItem, MisconceptionRow, NodeItem, QuestionCard } from "./question-views";
 
@@ -52,6 +52,7 @@ export function ClassPage({ report, flags, now }: Props) {
   const byId = new Map(report.learners.map((learner) => [learner.id, learner]));
   const stuck = report.stuck.flatMap((id) => byId.get(id) ?? []);
   const busiest = Math.max(0, ...report.nodes.map((node) => node.learners));
+  const unanswered = unansweredText(report.questions);
   return (
     <Layout title={report.class.name} section="teach" scripts={["teach.js"]} styles={["teach.css"]}>
       <div
@@ -102,6 +103,21 @@ export function ClassPage({ report, flags, now }: Props) {
           </ol>
           <p class="empty" data-field="stuck-empty" hidden={stuck.length > 0}>
             No one is stuck right now.
+          </p>
+        </section>
+
+        <section aria-labelledby="attention-heading" class="card attention">
+          <h2 id="attention-heading">Needs attention</h2>
+          <p class="hint">
+            Finished without mastering, skipping through hints, gaming the grader, or flagged.
+          </p>
+          <ol id="attention-list">
+            {report.needsAttention.map((item) => (
+              <AttentionEntry item={item} classId={classId} />
+            ))}
+          </ol>
+          <p class="empty" data-field="attention-empty" hidden={report.needsAttention.length > 0}>
+            No one needs attention right now.
           </p>
         </section>
 
@@ -201,6 +217,9 @@ export function ClassPage({ report, flags, now }: Props) {
         <section aria-labelledby="questions-heading">
           <h2 id="questions-heading">Answers to check questions</h2>
           <p class="hint">Wrong ideas are listed most common first, with real answers.</p>
+          <p class="unanswered" data-field="unanswered" hidden={unanswered === ""}>
+            {unanswered}
+          </p>
           <div class="questions">
             {report.questions.map((question) => (
               <QuestionCard question={question} classId={classId} />
@@ -211,6 +230,9 @@ export function ClassPage({ report, flags, now }: Props) {
 
       <template id="tpl-stuck">
         <StuckItem learner={blankLearner} classId={classId} />
+      </template>
+      <template id="tpl-attention">
+        <AttentionEntry item={{ learnerId: "", learnerName: "", reasons: [] }} classId={classId} />
       </template>
       <template id="tpl-learner">
         <LearnerRow learner={blankLearner} classId={classId} now={now} kcTotal={kcTotal} />
