@@ -95,7 +95,7 @@ export const messages = sqliteTable(
     seq: integer("seq").notNull(),
     role: text("role", { enum: ["learner", "tutor"] }).notNull(),
     /** Learner messages: the engine's intent (answer, hint, voice, question, calculation,
-     * small-talk, off-topic, extraction, injection). Tutor messages: the reply's kind. */
+     * small-talk, off-topic, extraction, injection, personal-data). Tutor messages: the reply's kind. */
     kind: text("kind").notNull(),
     text: text("text").notNull(),
     nodeId: text("node_id").notNull(),

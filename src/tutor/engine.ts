@@ -253,6 +253,9 @@ function respond(
         moves: [{ kind: "refuse", why: "injection" }, ...(state.finished ? afterLesson.moves : [])],
         kind: "refusal",
       };
+    case "personal-data":
+      // The caution comes first (CAUTIONS); then the question again, nothing graded.
+      return { state, moves: [currentAsk(node, state)], kind: "redirect" };
     case "extraction": {
       const refusal: Move = { kind: "refuse", why: state.finished ? "injection" : "extraction" };
       if (state.finished) return { state, moves: [refusal, ...afterLesson.moves], kind: "refusal" };
