@@ -5,6 +5,7 @@ import { kcTitle, refreshedText, unansweredText } from "../../teach/labels";
 import { type LearnerProgress, STUCK_AFTER_STRUGGLES } from "../../teach/learner-progress";
 import type { FlaggedMessage } from "../../teach/teacher-messages";
 import { Layout } from "../layout";
+import { ScrollRegion } from "../scroll-region";
 import { FlagItem } from "./flag-item";
 import { AttentionEntry, HeatmapRow, LearnerRow, StuckItem } from "./learner-views";
 import { LogOutButton } from "./log-out-button";
@@ -125,7 +126,7 @@ export function ClassPage({ report, flags, now }: Props) {
           <h2 id="learners-heading">
             Learners (<span data-field="learner-count">{String(report.learners.length)}</span>)
           </h2>
-          <div class="table-scroll">
+          <ScrollRegion label="Learners table">
             <table class="learners">
               <thead>
                 <tr>
@@ -142,7 +143,7 @@ export function ClassPage({ report, flags, now }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p class="empty" data-field="learners-empty" hidden={report.learners.length > 0}>
             No learners yet. Share the join code {report.class.code}: learners appear here as they
             join.
@@ -156,7 +157,7 @@ export function ClassPage({ report, flags, now }: Props) {
             <span class="swatch heat-0" /> low <span class="swatch heat-2" /> growing{" "}
             <span class="swatch heat-4" /> nearly <span class="swatch heat-mastered" /> mastered
           </p>
-          <div class="table-scroll">
+          <ScrollRegion label="Mastery by idea table">
             <table class="heatmap">
               <caption class="visually-hidden">
                 How likely each learner has mastered each idea of the lesson, in percent (empty: not
@@ -178,7 +179,7 @@ export function ClassPage({ report, flags, now }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
 
         <section aria-labelledby="flags-heading">
