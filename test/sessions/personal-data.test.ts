@@ -28,9 +28,13 @@ describe("a message that only shares personal data", () => {
       expect(res.status).toBe(200);
       replies.push(res.body.reply.text);
     }
-    // A caution (said once: the tutor does not repeat itself), and the question each time.
+    // A caution (said once: the tutor does not repeat itself), and the question (in full or in
+    // short) each time.
     expect(replies[0]).toContain("Please don't share personal details");
-    for (const reply of replies) expect(reply).toContain(sam.node.check.question);
+    const { question: full, short } = sam.node.check;
+    for (const reply of replies) {
+      expect(reply.includes(full) || reply.includes(short), reply).toBe(true);
+    }
 
     const progress = await teacher.get(`/api/classes/${classId}/progress`);
     const learner = progress.body.learners.find((l: { name: string }) => l.name === "Sam");
