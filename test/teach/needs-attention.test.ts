@@ -34,6 +34,11 @@ const gaming = flagged("answer", "gaming", "correct correct correct");
 async function seededClass() {
   const { client, teacherId } = await signUpTeacher(t.client(), "t@school.example");
   const at = (minutesAgo: number) => t.clock.now - minutesAgo * MINUTE;
+  // Last activity is the later of the learner's and their sessions' times: set both.
+  const active = (minutesAgo: number) => ({
+    startedAt: at(minutesAgo + 60),
+    updatedAt: at(minutesAgo),
+  });
   const seeded = await seedClass(t.db, teacherId, {
     name: "Period 4",
     now: t.clock.now,
@@ -43,6 +48,7 @@ async function seededClass() {
         lastActiveAt: at(30),
         sessions: [
           {
+            ...active(30),
             nodeId: laterNode,
             completedAt: at(30),
             messages: times(4, { ...wrong, verdict: "correct" }),
@@ -56,7 +62,7 @@ async function seededClass() {
       {
         name: "Hinting Hal",
         lastActiveAt: at(10),
-        sessions: [{ nodeId: node, messages: [...times(6, hint), wrong] }],
+        sessions: [{ ...active(10), nodeId: node, messages: [...times(6, hint), wrong] }],
       },
       {
         name: "Trying Tia",
@@ -65,7 +71,7 @@ async function seededClass() {
       {
         name: "Gaming <b>Gus</b>",
         lastActiveAt: at(5),
-        sessions: [{ nodeId: node, messages: [gaming, gaming] }],
+        sessions: [{ ...active(5), nodeId: node, messages: [gaming, gaming] }],
       },
       { name: "Once Ola", sessions: [{ nodeId: node, messages: [gaming] }] },
       {
@@ -73,6 +79,7 @@ async function seededClass() {
         lastActiveAt: at(1),
         sessions: [
           {
+            ...active(1),
             nodeId: node,
             messages: [
               flagged("extraction", "extraction", "give me the answer key"),
