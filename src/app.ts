@@ -15,6 +15,7 @@ import { learnPage } from "./routes/learn-page";
 import { learnerRoutes } from "./routes/learners";
 import { pageRoutes } from "./routes/pages";
 import { previewRoutes } from "./routes/preview";
+import { reviewRoutes } from "./routes/review";
 import { sessionRoutes } from "./routes/sessions";
 import { teachPages } from "./routes/teach-pages";
 import { teacherRoutes } from "./routes/teachers";
@@ -28,6 +29,7 @@ export function createApp(deps: Deps) {
     .route("/auth", authRoutes)
     .route("/classes", classRoutes)
     .route("/classes", classProgressRoutes)
+    .route("/classes", reviewRoutes)
     .route("/learners", learnerRoutes)
     .route("/curriculum", curriculumRoutes)
     .route("/calculator", calculatorRoutes)

@@ -95,7 +95,7 @@ export const messages = sqliteTable(
     seq: integer("seq").notNull(),
     role: text("role", { enum: ["learner", "tutor"] }).notNull(),
     /** Learner messages: the engine's intent (answer, hint, voice, question, calculation,
-     * small-talk, off-topic, extraction, injection). Tutor messages: the reply's kind. */
+     * small-talk, off-topic, extraction, injection, personal-data). Tutor messages: the reply's kind. */
     kind: text("kind").notNull(),
     text: text("text").notNull(),
     nodeId: text("node_id").notNull(),
@@ -117,4 +117,35 @@ export const messages = sqliteTable(
     uniqueIndex("messages_session_client_id_idx").on(t.sessionId, t.clientMessageId),
     index("messages_flag_idx").on(t.flag).where(sql`${t.flag} is not null`),
   ],
+);
+
+/**
+ * A teacher's verdict on a learner's check answer. The message row then carries the teacher's
+ * grade (so every report reads it); this row keeps the tutor's own reading and, with the answer's
+ * normalised text, makes it a class exemplar that later identical answers are read by.
+ */
+export const answerReviews = sqliteTable(
+  "answer_reviews",
+  {
+    messageId: text("message_id")
+      .primaryKey()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id, { onDelete: "cascade" }),
+    teacherId: text("teacher_id")
+      .notNull()
+      .references(() => teachers.id, { onDelete: "cascade" }),
+    nodeId: text("node_id").notNull(),
+    /** The answer as the exemplar matcher compares it (src/teach/exemplars.ts). */
+    normalisedText: text("normalised_text").notNull(),
+    verdict: text("verdict").notNull(),
+    misconceptionId: text("misconception_id"),
+    /** Key idea ids the teacher saw, as a JSON array. */
+    keyIdeas: text("key_ideas").notNull().default("[]"),
+    tutorVerdict: text("tutor_verdict").notNull(),
+    tutorMisconceptionId: text("tutor_misconception_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("answer_reviews_class_node_idx").on(t.classId, t.nodeId)],
 );

@@ -106,3 +106,29 @@ export function combineGuiding(
   if (!model.shown || !model.quote || !quoteOccurs(model.quote, answer)) return offline;
   return { shown: true, confidence: model.confidence, evidence: model.quote };
 }
+
+/** A teacher's verdict on an answer of the same words (a class exemplar, src/teach/exemplars.ts). */
+export interface TeacherReading {
+  verdict: Reading["verdict"];
+  keyIdeasFound: string[];
+  misconceptionId?: string;
+}
+
+/** The teacher's verdict replaces the readers': they judged these very words. */
+export function withTeacherReading(
+  rubric: Rubric,
+  reading: Reading,
+  teacher: TeacherReading | undefined,
+): Reading {
+  if (!teacher) return reading;
+  const ids = rubric.keyIdeas.map((idea) => idea.id);
+  const found = ids.filter((id) => teacher.keyIdeasFound.includes(id));
+  return {
+    verdict: teacher.verdict,
+    keyIdeasFound: found,
+    keyIdeasMissing: ids.filter((id) => !found.includes(id)),
+    ...(teacher.misconceptionId && { misconceptionId: teacher.misconceptionId }),
+    evidence: reading.evidence,
+    confidence: 1,
+  };
+}

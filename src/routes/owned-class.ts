@@ -11,10 +11,12 @@ export type ClassEnv = {
 
 /**
  * After `requireTeacher`: loads the `:id` class if the caller owns it. Another teacher's class
- * and a class that does not exist get the same 404, so ids reveal nothing.
+ * and a class that does not exist get the same 404, so ids reveal nothing. Route groups mounted
+ * side by side each use it; the class is looked up once per request.
  */
 export const loadOwnedClass = () =>
   createMiddleware<ClassEnv>(async (c, next) => {
+    if (c.get("ownedClass")) return next();
     const params = idParam.safeParse({ id: c.req.param("id") });
     if (!params.success) throw validationError(params.error, "path parameters");
     const principal = c.var.principal;

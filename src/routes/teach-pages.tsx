@@ -5,12 +5,14 @@ import { listClassesWithLearnerCounts } from "../db/queries/classes";
 import { findTeacherById } from "../db/queries/teachers";
 import { ApiError, notFound } from "../http/errors";
 import { validate } from "../http/validate";
+import { loadReviewQueue } from "../review/queue-data";
 import { loadClassReport, loadFlags, loadTranscript } from "../teach/class-data";
 import { TeachSignInPage } from "../views/teach/account-forms";
 import { ClassPage } from "../views/teach/class-page";
 import { ClassesPage } from "../views/teach/classes-page";
 import { TeachErrorPage } from "../views/teach/error-page";
 import { LessonPage } from "../views/teach/lesson-page";
+import { ReviewPage } from "../views/teach/review-page";
 import { TranscriptPage } from "../views/teach/transcript-page";
 import { type ClassEnv, classLearnerParams, loadOwnedClass } from "./owned-class";
 
@@ -43,6 +45,11 @@ export const teachPages = new Hono<ClassEnv>()
       loadFlags(db, klass.id, lesson),
     ]);
     return c.html(<ClassPage report={report} flags={flags} now={now()} />);
+  })
+  .get("/classes/:id/review", async (c) => {
+    const klass = c.var.ownedClass;
+    const answers = await loadReviewQueue(c.var.deps.db, klass.id, lesson);
+    return c.html(<ReviewPage klass={klass} lesson={lesson} answers={answers} />);
   })
   .get("/classes/:id/learners/:learnerId", validate("param", classLearnerParams), async (c) => {
     const klass = c.var.ownedClass;

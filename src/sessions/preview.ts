@@ -1,6 +1,6 @@
 import type { Lesson } from "../curriculum/schema";
 import { tutorStep } from "../rendering";
-import { enterNode, type IntentKind, startSession } from "../tutor";
+import { enterNode, type IntentKind, type StepOptions, startSession } from "../tutor";
 
 /** Which question of a node a teacher tries an answer on. */
 export type PreviewTarget = { question: "check" } | { question: "guiding"; step: number };
@@ -20,13 +20,15 @@ export interface AnswerPreview {
 
 /**
  * Runs one engine step for a learner who has just reached the node's question, exactly as a real
- * turn would (offline reader, intent, hint ladder), and reports what happened. Nothing is stored.
+ * turn would (offline reader, intent, hint ladder, and a class's exemplar when `options` carry
+ * its reading), and reports what happened. Nothing is stored.
  */
 export function previewAnswer(
   lesson: Lesson,
   nodeId: string,
   target: PreviewTarget,
   text: string,
+  options: StepOptions = {},
 ): AnswerPreview {
   const node = lesson.nodes.find((n) => n.id === nodeId);
   if (!node) throw new Error(`lesson "${lesson.id}" has no node "${nodeId}"`);
@@ -35,7 +37,7 @@ export function previewAnswer(
     target.question === "check"
       ? { ...entered, phase: "check" as const, step: node.voices.socratic.length }
       : { ...entered, step: target.step };
-  const result = tutorStep(lesson, state, text);
+  const result = tutorStep(lesson, state, text, options);
   const read = result.intent.kind === "answer";
   const advanced =
     result.state.nodeId !== nodeId ||

@@ -1,12 +1,15 @@
 import type { AnswerStream, CalculationCard, QuestionInput } from "../ai";
 import type { AnswerTarget } from "../ai/read-with-model";
 import type { Lesson, LessonNode } from "../curriculum/schema";
+import { listLearnerClassExemplars } from "../db/queries/reviews";
 import type { NewMessage } from "../db/queries/sessions";
 import type { Db } from "../db/types";
 import type { ModelReading } from "../reading/combine";
 import { type Reply, tutorStep } from "../rendering";
 import { createAnswerGuard } from "../rendering/stream-guard";
+import { exemplarReading, toExemplar } from "../review/exemplars";
 import { answerTargetOf, type StepResult, type TutorState } from "../tutor";
+import { observedOutcome } from "./observation";
 import { commitTurn, loadOwnedSession, type TurnIds } from "./store";
 import { type StateView, stateView } from "./views";
 import { type ReplyVoice, voiceTheReply } from "./voice";
@@ -45,9 +48,22 @@ type TurnContext = {
   deadlineMs?: number | undefined;
 };
 
-function learnerMessage(before: TutorState, text: string, result: StepResult): NewMessage {
+function learnerMessage(
+  lesson: Lesson,
+  before: TutorState,
+  text: string,
+  result: StepResult,
+): NewMessage {
   const meta: Record<string, unknown> = {};
   if (result.flag) meta.flagReason = result.flag.reason;
+  if (result.grade) {
+    meta.confidence = result.grade.confidence;
+    meta.keyIdeasFound = result.grade.keyIdeasFound;
+  } else if (result.intent.kind === "answer") {
+    const node = lesson.nodes.find((n) => n.id === before.nodeId);
+    const observed = node && observedOutcome(node, before, result.state);
+    if (observed !== undefined) meta.observed = observed;
+  }
   if (result.calculation) meta.calculation = result.calculation;
   if (result.intent.kind === "voice") meta.voice = result.state.voice;
   return {
@@ -101,16 +117,21 @@ export async function takeTurn(
   const { db, lesson, now } = context;
   const first = await loadOwnedSession(db, ids.learnerId, ids.sessionId);
   const deadline = context.deadlineMs ? AbortSignal.timeout(context.deadlineMs) : undefined;
-  const model = await modelReadingOf(context, first.state, text, deadline);
+  const [model, exemplars] = await Promise.all([
+    modelReadingOf(context, first.state, text, deadline),
+    listLearnerClassExemplars(db, ids.learnerId, first.state.nodeId).then((rows) =>
+      rows.map(toExemplar),
+    ),
+  ]);
   // The model read the answer to the question pending when the turn began; a concurrent turn
   // that moved the learner on makes that reading moot.
-  const stepOn = (state: TutorState) =>
-    tutorStep(
-      lesson,
-      state,
-      text,
-      model && state.nodeId === model.nodeId ? { modelReading: model.reading } : {},
-    );
+  const stepOn = (state: TutorState) => {
+    const teacherReading = exemplarReading(exemplars, state.nodeId, text);
+    return tutorStep(lesson, state, text, {
+      ...(model && state.nodeId === model.nodeId && { modelReading: model.reading }),
+      ...(teacherReading && { teacherReading }),
+    });
+  };
   const preview = stepOn(first.state);
 
   let push: (item: TurnText) => void = () => {};
@@ -177,7 +198,9 @@ export async function takeTurn(
               ? { ...decided, reply: { ...decided.reply, text: voiced.text } }
               : decided;
           const leak = voiced?.leaked && !result.flag ? { flag: LEAK_FLAG } : {};
-          const messages: NewMessage[] = [learnerMessage(state, text, { ...result, ...leak })];
+          const messages: NewMessage[] = [
+            learnerMessage(lesson, state, text, { ...result, ...leak }),
+          ];
           if (answer) {
             messages.push({
               role: "tutor",

@@ -1,6 +1,7 @@
 import type { Lesson } from "../curriculum/schema";
 import {
   countAnswers,
+  countLearnerMessages,
   findClassLearner,
   listClassFlags,
   listCompletedSessions,
@@ -29,12 +30,20 @@ export async function loadClassReport(
   klass: OwnedClass,
   lesson: Lesson,
 ): Promise<ClassReport> {
-  const [learnerRows, answerCounts, exampleAnswers] = await Promise.all([
+  const [learnerRows, answerCounts, exampleAnswers, messageCounts] = await Promise.all([
     listLearnerActivity(db, klass.id),
     countAnswers(db, klass.id),
     listWrongAnswerExamples(db, klass.id, EXAMPLES_PER_BUCKET),
+    countLearnerMessages(db, klass.id),
   ]);
-  return buildClassReport({ klass, lesson, learnerRows, answerCounts, exampleAnswers });
+  return buildClassReport({
+    klass,
+    lesson,
+    learnerRows,
+    answerCounts,
+    exampleAnswers,
+    messageCounts,
+  });
 }
 
 /** Learners' progress alone, for exports that need no answer distributions. */

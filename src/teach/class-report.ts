@@ -3,8 +3,10 @@ import type {
   AnswerCountRow,
   ExampleAnswerRow,
   LearnerActivityRow,
+  LearnerMessageCountRow,
 } from "../db/queries/class-progress";
 import { type QuestionDistribution, questionDistributions } from "./answer-distribution";
+import { type AttentionItem, needsAttention } from "./attention";
 import { type LearnerProgress, rankStuck, toLearnerProgress } from "./learner-progress";
 import { lookupIn } from "./lesson-lookup";
 
@@ -19,6 +21,9 @@ export type ClassReport = {
   learners: LearnerProgress[];
   /** Ids of stuck learners, the most struggling first. */
   stuck: string[];
+  /** Learners who finished without mastering, skip through hints, game the grader or were
+   * flagged, with the reasons in words; the most reasons first. */
+  needsAttention: AttentionItem[];
   /** The question graph in lesson order, with how many unfinished learners are at each node. */
   nodes: NodeCount[];
   notStarted: number;
@@ -32,6 +37,7 @@ export function buildClassReport(input: {
   learnerRows: readonly LearnerActivityRow[];
   answerCounts: readonly AnswerCountRow[];
   exampleAnswers: readonly ExampleAnswerRow[];
+  messageCounts: readonly LearnerMessageCountRow[];
 }): ClassReport {
   const { lesson } = input;
   const lookup = lookupIn(lesson);
@@ -50,6 +56,7 @@ export function buildClassReport(input: {
     knowledgeComponents: lesson.kcs.map(({ id, description }) => ({ id, description })),
     learners,
     stuck: rankStuck(learners).map((learner) => learner.id),
+    needsAttention: needsAttention(learners, input.messageCounts, lesson.kcs.length),
     nodes: lesson.nodes.map((node) => ({
       id: node.id,
       title: node.title,

@@ -26,19 +26,19 @@ export function formatAgo(at: number, now: number): string {
 const HEAT_STEPS_BELOW_MASTERY = 5;
 
 /** The heatmap's colour class: five steps below the mastery threshold, mastered, or not practised. */
-export function heatClass(value: number | undefined): string {
-  if (value === undefined) return "heat-none";
+export function heatClass(value: number | null | undefined): string {
+  if (value == null) return "heat-none";
   if (isMastered(value)) return "heat-mastered";
   return `heat-${Math.floor((value / MASTERY_THRESHOLD) * HEAT_STEPS_BELOW_MASTERY)}`;
 }
 
 /** A heatmap cell's visible text: the percentage, or nothing before any practice. */
-export function heatText(value: number | undefined): string {
-  return value === undefined ? "" : String(percentOf(value));
+export function heatText(value: number | null | undefined): string {
+  return value == null ? "" : String(percentOf(value));
 }
 
-export function masteryLabel(value: number | undefined): string {
-  if (value === undefined) return "not practised";
+export function masteryLabel(value: number | null | undefined): string {
+  if (value == null) return "not practised";
   return isMastered(value) ? `${formatPercent(value)}, mastered` : formatPercent(value);
 }
 

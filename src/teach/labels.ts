@@ -1,5 +1,6 @@
 /** Words and links of the class view, shared by the server render and the live refresh. */
 import type { QuestionDistribution } from "./answer-distribution";
+import type { AttentionItem } from "./attention";
 import { countLabel } from "./format";
 import type { LearnerProgress } from "./learner-progress";
 
@@ -22,6 +23,16 @@ export function struggleText(learner: LearnerProgress): string {
   return `${parts.join(" and ")} on “${learner.nodeTitle ?? ""}”`;
 }
 
+/** Why a learner needs attention, as one sentence. */
+export const attentionText = (item: AttentionItem) =>
+  item.reasons.map((reason) => reason.text).join("; ");
+
+/** The questions nobody has answered, as one line instead of a card each; "" when none. */
+export function unansweredText(questions: readonly QuestionDistribution[]): string {
+  const titles = questions.filter((q) => q.attempts === 0).map((q) => q.title);
+  return titles.length === 0 ? "" : `No answers yet: ${titles.join(" · ")}.`;
+}
+
 export function answersSummary(question: QuestionDistribution): string {
   if (question.attempts === 0) return "No answers yet.";
   const partial = question.partial > 0 ? `, ${question.partial} partly right` : "";
@@ -37,3 +48,10 @@ export const refreshedText = (seconds: number) =>
 
 export const refreshFailedText = (message: string, seconds: number) =>
   `Could not refresh (${message}) Trying again in ${seconds} seconds.`;
+
+/** A knowledge component's short title for a column header: its id in words ("same-objective"
+ * reads "Same objective"); the description and id go in the tooltip. */
+export function kcTitle(kcId: string): string {
+  const words = kcId.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

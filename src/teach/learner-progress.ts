@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Lesson } from "../curriculum/schema";
 import type { LearnerActivityRow } from "../db/queries/class-progress";
-import { isMastered } from "../tutor/mastery";
+import { DEFAULT_BKT, isMastered } from "../tutor/mastery";
 import type { LessonLookup } from "./lesson-lookup";
 
 /** Wrong answers plus hint requests on one node that mark a learner as stuck there. */
@@ -16,7 +16,8 @@ export type LearnerProgress = {
   /** Null until the learner opens a session. */
   nodeId: string | null;
   nodeTitle: string | null;
-  mastery: Record<string, number>;
+  /** Per knowledge component of the lesson; null where no answer has practised it yet. */
+  mastery: Record<string, number | null>;
   lastActiveAt: number;
   completedAt: number | null;
   flags: number;
@@ -38,15 +39,27 @@ export function parseMastery(json: string | null): Record<string, number> {
   }
 }
 
+/**
+ * A session starts every component at the prior, and every observed answer moves it (BKT's
+ * update never returns the prior it started from), so a component still at the prior, or
+ * absent, was never practised: null, shown as "not practised", not as a low mastery.
+ */
+function practisedMastery(known: number | undefined): number | null {
+  return known === undefined || known === DEFAULT_BKT.prior ? null : known;
+}
+
 export function toLearnerProgress(
   row: LearnerActivityRow,
   lesson: Lesson,
   lookup: LessonLookup,
 ): LearnerProgress {
-  const mastery = parseMastery(row.mastery);
+  const stored = parseMastery(row.mastery);
+  const mastery = Object.fromEntries(
+    lesson.kcs.map((kc) => [kc.id, practisedMastery(stored[kc.id])]),
+  );
   const masteredCount = lesson.kcs.filter((kc) => {
     const known = mastery[kc.id];
-    return known !== undefined && isMastered(known);
+    return known != null && isMastered(known);
   }).length;
   const struggles = row.wrongAnswers + row.hints;
   return {

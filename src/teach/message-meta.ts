@@ -8,6 +8,11 @@ const MetaSchema = z.object({
   rung: z.number().int().optional().catch(undefined),
   notice: z.string().optional().catch(undefined),
   calculation: z.unknown().optional(),
+  /** Check answers: the reading's confidence and the key ideas it found. */
+  confidence: z.number().optional().catch(undefined),
+  keyIdeasFound: z.array(z.string()).optional().catch(undefined),
+  /** Guiding answers: whether the engine counted the idea as shown (src/sessions/observation.ts). */
+  observed: z.boolean().optional().catch(undefined),
 });
 
 export type MessageMeta = z.infer<typeof MetaSchema>;

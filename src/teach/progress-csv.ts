@@ -35,7 +35,7 @@ export function progressCsvRows(
     learner.hints,
     ...kcs.map((kc) => {
       const known = learner.mastery[kc.id];
-      return known === undefined ? null : rounded(known);
+      return known == null ? null : rounded(known);
     }),
   ]);
   return [header, ...rows];

@@ -1,6 +1,12 @@
 import type { Lesson, LessonNode, VoiceName } from "../curriculum/schema";
 import { matchesAny } from "../curriculum/text-match";
-import { combineCheck, combineGuiding, type ModelReading } from "../reading/combine";
+import {
+  combineCheck,
+  combineGuiding,
+  type ModelReading,
+  type TeacherReading,
+  withTeacherReading,
+} from "../reading/combine";
 import { detectGaming, type GamingSignal } from "../reading/gaming";
 import {
   type GuidingReading,
@@ -72,6 +78,8 @@ export interface StepResult extends TurnResult {
 export interface StepOptions {
   /** The grading model's reading of this answer, combined with the offline reading. */
   modelReading?: ModelReading;
+  /** A teacher's verdict on the same answer in this class: it replaces both readings. */
+  teacherReading?: TeacherReading;
 }
 
 /** Which question a message answers, when it is an answer the grading model should also read. */
@@ -216,7 +224,7 @@ function respond(
       if (state.finished) return afterLesson;
       return state.phase === "socratic"
         ? answerGuiding(lesson, state, node, text, options.modelReading)
-        : answerCheck(lesson, state, node, text, options.modelReading);
+        : answerCheck(lesson, state, node, text, options.modelReading, options.teacherReading);
     case "hint":
       return helpWith(lesson, state, node);
     case "voice":
@@ -245,6 +253,9 @@ function respond(
         moves: [{ kind: "refuse", why: "injection" }, ...(state.finished ? afterLesson.moves : [])],
         kind: "refusal",
       };
+    case "personal-data":
+      // The caution comes first (CAUTIONS); then the question again, nothing graded.
+      return { state, moves: [currentAsk(node, state)], kind: "redirect" };
     case "extraction": {
       const refusal: Move = { kind: "refuse", why: state.finished ? "injection" : "extraction" };
       if (state.finished) return { state, moves: [refusal, ...afterLesson.moves], kind: "refusal" };
@@ -362,13 +373,15 @@ function answerCheck(
   node: LessonNode,
   text: string,
   model: ModelReading | undefined,
+  teacher?: TeacherReading,
 ): Turn {
-  const grade = combineCheck(
+  const combined = combineCheck(
     node.check.rubric,
     readCheckAnswer(lesson, node, text, state.ideasShown),
     model?.kind === "check" ? model : undefined,
     text,
   );
+  const grade = withTeacherReading(node.check.rubric, combined, teacher);
   return flaggedIfGaming(checkTurn(lesson, state, node, text, grade), grade.gaming);
 }
 

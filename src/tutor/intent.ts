@@ -1,7 +1,7 @@
 import type { LinearModel, VoiceName } from "../curriculum/schema";
 import { disguiseFreeView, plainView } from "../reading/text-views";
 import { type CalculationRequest, readCalculationRequest } from "./calculation-request";
-import { detectFlag, type Flag } from "./safety";
+import { detectFlag, type Flag, withoutPersonalData } from "./safety";
 import { mentionsSubject, sharesVocabulary, type Vocabulary } from "./vocabulary";
 
 export type Intent =
@@ -15,7 +15,9 @@ export type Intent =
   | { kind: "small-talk" }
   | { kind: "off-topic" }
   | { kind: "extraction" }
-  | { kind: "injection" };
+  | { kind: "injection" }
+  /** Nothing but contact details: no answer to grade, and no sign of being stuck. */
+  | { kind: "personal-data" };
 
 export type IntentKind = Intent["kind"];
 
@@ -97,6 +99,9 @@ export function classifyIntent(text: string, context: IntentContext): Classifica
   if (flag?.kind === "extraction" || flag?.kind === "injection") {
     return { intent: { kind: flag.kind }, flag };
   }
+  if (flag?.kind === "personal-data" && onlyPersonalData(text, context.vocabulary)) {
+    return { intent: { kind: "personal-data" }, flag };
+  }
   return flag
     ? { intent: classifyRequest(text, context), flag }
     : { intent: classifyRequest(text, context) };
@@ -133,6 +138,13 @@ function classifyRequest(
   }
   if (!onTopic && OFF_TOPIC.test(words)) return { kind: "off-topic" };
   return { kind: "answer" };
+}
+
+/** Once the contact details are out, nothing is left that tries an answer or asks anything. */
+function onlyPersonalData(text: string, vocabulary: Vocabulary): boolean {
+  const rest = withoutPersonalData(text);
+  if (sharesVocabulary(rest, vocabulary) || mentionsSubject(rest)) return false;
+  return !TRYING.test(disguiseFreeView(rest)) && !rest.includes("?");
 }
 
 function isQuestion(text: string, words: string, awaitingAnswer: boolean): boolean {

@@ -143,6 +143,16 @@ export function detectFlag(text: string, detector?: LinearModel): Flag | undefin
   return detectPersonalData(text);
 }
 
+/** The message with email addresses, phone numbers and "my number is"-style cues taken out. */
+export function withoutPersonalData(text: string): string {
+  const global = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
+  return plainView(text)
+    .replace(global(EMAIL), " ")
+    .replace(global(PHONE), " ")
+    .replace(global(PERSONAL_CUE), " ")
+    .trim();
+}
+
 function detectPersonalData(text: string): Flag | undefined {
   const plain = plainView(text);
   if (EMAIL.test(plain)) return { kind: "personal-data", reason: "contains an email address" };

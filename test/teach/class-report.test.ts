@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { lesson as realLesson } from "../../src/curriculum/lesson";
 import { teachers } from "../../src/db/schema";
 import type { Db } from "../../src/db/types";
 import { openNodeDatabase } from "../../src/server/node-db";
 import { loadClassReport } from "../../src/teach/class-data";
-import { seedClass } from "../helpers/seed-class";
+import { makeTestApp } from "../helpers/app";
+import { seedClass, signUpTeacher } from "../helpers/seed-class";
 import { fixtureLesson } from "../tutor/fixture-lesson";
 
 const T0 = Date.parse("2026-01-05T09:00:00Z");
@@ -238,5 +240,28 @@ describe("the class report", () => {
     expect(report.learners).toEqual([]);
     expect(report.questions.every((q) => q.attempts === 0)).toBe(true);
     expect(report.stuck).toEqual([]);
+  });
+});
+
+describe("ideas never practised", () => {
+  it("are null, not the prior, in the progress JSON, and 'not practised' in the heatmap", async () => {
+    const t = await makeTestApp();
+    try {
+      const { client: teacher } = await signUpTeacher(t.client(), "truth@school.example");
+      const created = await teacher.post("/api/classes", { name: "Truth" });
+      const { id: classId, code } = created.body.class;
+      const learner = t.client();
+      await learner.post("/api/learners", { name: "Ada", classCode: code });
+      await learner.post("/api/sessions", {});
+      const progress = await teacher.get(`/api/classes/${classId}/progress`);
+      const [ada] = progress.body.learners;
+      expect(Object.values(ada.mastery)).toEqual(realLesson.kcs.map(() => null));
+      const html = await (await teacher.raw(`/teach/classes/${classId}`)).text();
+      const row = html.slice(html.indexOf('id="heatmap-rows"'));
+      expect(row).toContain('class="heat-none" title="not practised"');
+      expect(row).not.toContain('class="heat-0"');
+    } finally {
+      t.close();
+    }
   });
 });

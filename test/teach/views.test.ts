@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lesson } from "../../src/curriculum/lesson";
+import { kcTitle } from "../../src/teach/labels";
 import { makeTestApp } from "../helpers/app";
 import { seedClass, signUpTeacher } from "../helpers/seed-class";
 
@@ -196,7 +197,11 @@ describe("the class view page", () => {
     expect(stuckList).toContain("Stuck Sam");
     expect(stuckList).toContain("3 wrong answers and 1 hint");
     expect(html).toContain(`1 of ${lesson.kcs.length} mastered`);
-    for (const kc of lesson.kcs) expect(html).toContain(`${kc.id}</abbr></th>`);
+    // Column headers are the ideas' titles; the description and id are in the tooltip.
+    for (const kc of lesson.kcs) {
+      expect(html).toContain(`(${kc.id})">${kcTitle(kc.id)}</abbr></th>`);
+    }
+    expect(html).toContain(">Same objective</abbr>");
     expect(html).toContain('<td class="heat-mastered" title="93%, mastered">93</td>');
     expect(html).toContain(`data-node="${node.id}"`);
     expect(html).toContain(asHtmlText(common.description));

@@ -335,6 +335,20 @@ describe("messages that are not answers", () => {
     expect(textOf(personal)).toContain("personal details");
   });
 
+  it("does not grade a message that only shares personal data: it cautions and asks again", () => {
+    const result = step(lesson, state, "my email is jo@example.com");
+    expect(result.flag?.kind).toBe("personal-data");
+    expect(result.intent.kind).toBe("personal-data");
+    expect(result.grade).toBeUndefined();
+    expect(result.moves).toEqual([
+      { kind: "caution", why: "personal-data" },
+      { kind: "ask", question: task.check.question, of: "check" },
+    ]);
+    expect(textOf(result)).toContain("personal details");
+    // No attempt used up, no hint rung climbed: the learner is where they were.
+    expect(result.state).toEqual(state);
+  });
+
   it("counts the grading model's ideas only where its quotes are the learner's words", () => {
     const answer = "They are alike in what they learn, and differ in how big they are.";
     const reading = (quote: string) =>

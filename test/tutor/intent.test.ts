@@ -130,11 +130,21 @@ describe("classifyIntent flags", () => {
   });
 
   it.each(["my email is jo.smith@example.com", "call me at 555-123-4567", "+44 20 7946 0958"])(
-    "flags %j as personal data",
+    "flags %j as personal data, and as no answer since it says nothing else",
     (text) => {
       expect(flagOf(text)).toBe("personal-data");
+      expect(kindOf(text)).toBe("personal-data");
     },
   );
+
+  it.each([
+    ["same task and scale, mail me at jo@example.com", "answer"],
+    ["my email is jo@example.com, I think it's because it is bigger", "answer"],
+    ["what is a power law? my email is jo@example.com", "question"],
+  ])("still reads %j as what it says beside the personal data", (text, kind) => {
+    expect(flagOf(text)).toBe("personal-data");
+    expect(kindOf(text)).toBe(kind);
+  });
 
   it.each([
     "more data and more parameters lower the loss",

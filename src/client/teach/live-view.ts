@@ -3,6 +3,7 @@ import type {
   MisconceptionBucket,
   QuestionDistribution,
 } from "../../teach/answer-distribution";
+import type { AttentionItem } from "../../teach/attention";
 import type { ClassReport, NodeCount } from "../../teach/class-report";
 import {
   countLabel,
@@ -14,12 +15,14 @@ import {
 } from "../../teach/format";
 import {
   answersSummary,
+  attentionText,
   progressText,
   refreshedText,
   refreshFailedText,
   sharePercent,
   struggleText,
   transcriptPath,
+  unansweredText,
   whereText,
 } from "../../teach/labels";
 import type { LearnerProgress } from "../../teach/learner-progress";
@@ -75,6 +78,20 @@ export class LiveClassView {
     });
     this.toggle("stuck-empty", stuck.length === 0);
 
+    const attention = report.needsAttention;
+    const byLearner = (item: AttentionItem) => item.learnerId;
+    syncKeyed(
+      this.part("#attention-list"),
+      attention,
+      byLearner,
+      "tpl-attention",
+      (item, entry) => {
+        this.fillLearnerLink(item, "name", entry.learnerId, entry.learnerName);
+        setText(item, "reasons", attentionText(entry));
+      },
+    );
+    this.toggle("attention-empty", attention.length === 0);
+
     setText(this.root, "learner-count", String(report.learners.length));
     this.toggle("learners-empty", report.learners.length === 0);
     syncKeyed(this.part("#learner-rows"), report.learners, byKey, "tpl-learner", (row, learner) =>
@@ -89,6 +106,9 @@ export class LiveClassView {
     const busiest = Math.max(0, ...report.nodes.map((node) => node.learners));
     for (const node of report.nodes) this.fillNode(node, busiest);
 
+    const unanswered = unansweredText(report.questions);
+    setText(this.root, "unanswered", unanswered);
+    this.toggle("unanswered", unanswered !== "");
     for (const question of report.questions) this.fillQuestion(question);
   }
 
@@ -139,9 +159,12 @@ export class LiveClassView {
   }
 
   private fillQuestion(question: QuestionDistribution) {
-    const card = this.root.querySelector(`[data-question="${CSS.escape(question.nodeId)}"]`);
+    const card = this.root.querySelector<HTMLElement>(
+      `[data-question="${CSS.escape(question.nodeId)}"]`,
+    );
     if (!card) return;
     const { attempts } = question;
+    card.hidden = attempts === 0;
     setText(card, "summary", answersSummary(question));
     setText(card, "correct", String(question.correct));
     setBar(card, "correct-bar", sharePercent(question.correct, attempts));

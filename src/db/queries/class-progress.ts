@@ -99,6 +99,27 @@ export function listLearnerActivity(db: Db, classId: string) {
 
 export type LearnerActivityRow = Awaited<ReturnType<typeof listLearnerActivity>>[number];
 
+/**
+ * Learner messages of the class counted by learner, intent and flag, over all their sessions:
+ * what tells hint-skipping, gaming and flagged learners apart (src/teach/attention.ts).
+ */
+export function countLearnerMessages(db: Db, classId: string) {
+  return db
+    .select({
+      learnerId: learners.id,
+      kind: messages.kind,
+      flag: messages.flag,
+      count: sql<number>`count(*)`,
+    })
+    .from(messages)
+    .innerJoin(tutorSessions, eq(tutorSessions.id, messages.sessionId))
+    .innerJoin(learners, eq(learners.id, tutorSessions.learnerId))
+    .where(and(eq(learners.classId, classId), isLearnerMessage))
+    .groupBy(learners.id, messages.kind, messages.flag);
+}
+
+export type LearnerMessageCountRow = Awaited<ReturnType<typeof countLearnerMessages>>[number];
+
 /** Graded answers of the class counted by node, verdict and misconception. */
 export function countAnswers(db: Db, classId: string) {
   return db

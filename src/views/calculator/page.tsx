@@ -20,6 +20,7 @@ import {
   withCompute,
 } from "../../calculator";
 import { Layout } from "../layout";
+import { ScrollRegion } from "../scroll-region";
 import { FORM_FIELDS, type FormField, type PageState } from "./page-state";
 import { FrontierChart, IsoFlopChart, LossVsParamsChart } from "./plots";
 
@@ -273,7 +274,7 @@ function Sources({ state }: { state: PageState }) {
   return (
     <section class="calc-sources" aria-labelledby="sources-heading">
       <h2 id="sources-heading">Published models and sources</h2>
-      <div class="table-scroll">
+      <ScrollRegion label="Published models table">
         <table>
           <caption>Compute by 6ND; loss from {fit.name}.</caption>
           <thead>
@@ -301,7 +302,7 @@ function Sources({ state }: { state: PageState }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <h3>Fits</h3>
       <ul class="source-list">
         {FIT_IDS.map((id) => (

@@ -2,8 +2,8 @@ import { h, type MarkupElement } from "./markup";
 
 export type Bar = { label: string; value: number; text: string };
 
-/** Log bars measure orders of magnitude (bar length ∝ log10 of the value); linear ones start at 0. */
-export type BarPlot = { scale: "log" | "linear"; bars: Bar[] };
+/** Bars of one quantity in one unit, named in `unit` (one axis, one unit), measured from zero. */
+export type BarPlot = { unit: string; bars: Bar[] };
 
 const WIDTH = 320;
 const ROW = 22;
@@ -11,18 +11,15 @@ const LABEL_WIDTH = 104;
 const VALUE_WIDTH = 70;
 const BAR_SPACE = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
 
-function measure(scale: BarPlot["scale"], value: number): number {
-  if (scale === "linear") return Math.max(0, value);
-  return value > 1 ? Math.log10(value) : 0;
-}
+const measure = (value: number) => Math.max(0, value);
 
 /** A tiny horizontal bar chart; its accessible name lists every bar's label and value. */
-export function barPlot({ scale, bars }: BarPlot): MarkupElement {
-  const longest = Math.max(...bars.map((bar) => measure(scale, bar.value)), Number.MIN_VALUE);
+export function barPlot({ unit, bars }: BarPlot): MarkupElement {
+  const longest = Math.max(...bars.map((bar) => measure(bar.value)), Number.MIN_VALUE);
   const height = bars.length * ROW;
   const rows = bars.map((bar, i) => {
     const y = i * ROW;
-    const length = Math.max(2, (measure(scale, bar.value) / longest) * BAR_SPACE);
+    const length = Math.max(2, (measure(bar.value) / longest) * BAR_SPACE);
     const middle = String(y + ROW / 2 + 4);
     return h(
       "g",
@@ -44,14 +41,14 @@ export function barPlot({ scale, bars }: BarPlot): MarkupElement {
     );
   });
   const label = bars.map((bar) => `${bar.label}: ${bar.text}`).join("; ");
-  const scaleNote = scale === "log" ? " (log scale)" : "";
+
   return h(
     "svg",
     {
       class: "plot",
       viewBox: `0 0 ${WIDTH} ${height}`,
       role: "img",
-      "aria-label": `${label}${scaleNote}`,
+      "aria-label": `${label} (${unit})`,
     },
     ...rows,
   );

@@ -39,13 +39,16 @@ function numberAt(record: Record<string, unknown>, path: string): number | undef
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
-type BarSource = [label: string, value: number | undefined, format: (n: number) => string];
+type Source = [label: string, value: number | undefined, format: (n: number) => string];
 
-function bars(sources: BarSource[]): Bar[] {
+/** The sources that have a value, as labelled texts (a bar's length comes from its value). */
+function bars(sources: Source[]): Bar[] {
   return sources.flatMap(([label, value, format]) =>
     value === undefined ? [] : [{ label, value, text: format(value) }],
   );
 }
+
+const flop = (value: number) => `${formatScientific(value)} FLOP`;
 
 const TITLES: Record<string, string> = {
   compute: "Training compute",
@@ -56,58 +59,83 @@ const TITLES: Record<string, string> = {
   whatif: "What doubling buys",
 };
 
-function plotOf({ op, input, result }: Calculation): BarPlot | undefined {
-  const log = (sources: BarSource[]): BarPlot => ({ scale: "log", bars: bars(sources) });
+/**
+ * What a result shows: a bar plot where every bar shares one unit (one axis, one unit), else the
+ * figures as a list. Labels name the quantity and each value states its own unit, so no label
+ * promises a unit ("Energy (kWh)") that the value then changes ("289 MWh").
+ */
+type Shown = { plot: BarPlot } | { figures: Bar[] };
+
+function shownOf({ op, input, result }: Calculation): Shown | undefined {
   switch (op) {
     case "compute":
-      return log([
-        ["Parameters", numberAt(input, "params"), formatCount],
-        ["Tokens", numberAt(input, "tokens"), formatCount],
-        ["FLOP", numberAt(result, "flops"), formatScientific],
-      ]);
-    case "optimal":
-      return log([
-        ["Parameters", numberAt(result, "params"), formatCount],
-        ["Tokens", numberAt(result, "tokens"), formatCount],
-        ["FLOP", numberAt(result, "flops"), formatScientific],
-      ]);
-    case "inferenceOptimal":
-      return log([
-        ["Parameters, inference-aware", numberAt(result, "optimum.params"), formatCount],
-        ["Parameters, compute-optimal", numberAt(result, "chinchilla.params"), formatCount],
-        ["FLOP, inference-aware", numberAt(result, "optimum.totalFlops"), formatScientific],
-        ["FLOP, compute-optimal", numberAt(result, "chinchilla.totalFlops"), formatScientific],
-      ]);
-    case "training":
-      return log([
-        ["Days", numberAt(result, "days"), formatDuration],
-        ["GPU-hours", numberAt(result, "gpuHours"), formatCount],
-        ["Energy (kWh)", numberAt(result, "energyKwh"), formatEnergy],
-        ["Cost (USD)", numberAt(result, "costUsd"), formatUsd],
-      ]);
-    case "whatif":
-      // From zero, so the bars show how modest a doubling's gain is.
       return {
-        scale: "linear",
-        bars: bars([
-          ["As given", numberAt(result, "base.loss"), formatLoss],
-          ["2× parameters", numberAt(result, "doubleParams.after"), formatLoss],
-          ["2× tokens", numberAt(result, "doubleTokens.after"), formatLoss],
-          ["2× compute", numberAt(result, "doubleCompute.after"), formatLoss],
+        figures: bars([
+          ["Parameters", numberAt(input, "params"), formatCount],
+          ["Tokens", numberAt(input, "tokens"), formatCount],
+          ["Compute", numberAt(result, "flops"), flop],
         ]),
+      };
+    case "optimal":
+      return {
+        figures: bars([
+          ["Parameters", numberAt(result, "params"), formatCount],
+          ["Tokens", numberAt(result, "tokens"), formatCount],
+          ["Compute", numberAt(result, "flops"), flop],
+        ]),
+      };
+    case "inferenceOptimal":
+      return {
+        figures: bars([
+          ["Parameters, inference-aware", numberAt(result, "optimum.params"), formatCount],
+          ["Parameters, compute-optimal", numberAt(result, "chinchilla.params"), formatCount],
+          ["Compute, inference-aware", numberAt(result, "optimum.totalFlops"), flop],
+          ["Compute, compute-optimal", numberAt(result, "chinchilla.totalFlops"), flop],
+        ]),
+      };
+    case "training":
+      return {
+        figures: bars([
+          ["Training time", numberAt(result, "days"), formatDuration],
+          ["GPU-hours", numberAt(result, "gpuHours"), formatCount],
+          ["Energy", numberAt(result, "energyKwh"), formatEnergy],
+          ["Cost", numberAt(result, "costUsd"), formatUsd],
+        ]),
+      };
+    case "whatif":
+      // All losses, from zero, so the bars show how modest a doubling's gain is.
+      return {
+        plot: {
+          unit: "loss in nats per token",
+          bars: bars([
+            ["As given", numberAt(result, "base.loss"), formatLoss],
+            ["2× parameters", numberAt(result, "doubleParams.after"), formatLoss],
+            ["2× tokens", numberAt(result, "doubleTokens.after"), formatLoss],
+            ["2× compute", numberAt(result, "doubleCompute.after"), formatLoss],
+          ]),
+        },
       };
     default:
       return undefined;
   }
 }
 
+function figureList(figures: Bar[]): MarkupElement {
+  return h(
+    "dl",
+    { class: "calc-figures" },
+    ...figures.map((figure) => h("div", {}, h("dt", {}, figure.label), h("dd", {}, figure.text))),
+  );
+}
+
 /**
- * A card with the calculator's sentence (unless the message already says it) and, where numbers
- * compare, a small bar plot.
+ * A card with the calculator's sentence (unless the message already says it) and its figures:
+ * a small bar plot where they share a unit, a list where they do not.
  */
 export function calculationCard(calculation: Calculation, withSummary: boolean): MarkupElement {
-  const plot = plotOf(calculation);
-  const drawn = plot && plot.bars.length > 0 ? plot : undefined;
+  const shown = shownOf(calculation);
+  const plot = shown && "plot" in shown && shown.plot.bars.length > 0 ? shown.plot : undefined;
+  const figures = shown && "figures" in shown && shown.figures.length > 0 ? shown.figures : [];
   const title = TITLES[calculation.op] ?? "Calculator";
   return h(
     "figure",
@@ -115,9 +143,10 @@ export function calculationCard(calculation: Calculation, withSummary: boolean):
     h(
       "figcaption",
       {},
-      h("span", { class: "calc-title" }, title, drawn?.scale === "log" ? " · log scale" : ""),
+      h("span", { class: "calc-title" }, title, plot ? ` · ${plot.unit}` : ""),
       withSummary && h("span", { class: "calc-summary" }, calculation.summary),
     ),
-    drawn && barPlot(drawn),
+    plot && barPlot(plot),
+    figures.length > 0 && figureList(figures),
   );
 }

@@ -92,10 +92,14 @@ export function LearnPage({ lessonTitle, nodes, sessionId, state, messages }: Le
       <div class="learn" id="learn" data-session-id={sessionId ?? ""}>
         <div class="learn-head">
           <h1>{lessonTitle}</h1>
-          <VoicePicker voice={state?.voice ?? "socratic"} />
-          <Progress progress={state?.progress} />
         </div>
         <section class="chat" aria-label="Chat with the tutor">
+          {/* Sticks to the top of the screen as the chat grows, so the voices and the progress
+              stay in view (and in the tab order before the transcript) however long it gets. */}
+          <div class="lesson-controls">
+            <VoicePicker voice={state?.voice ?? "socratic"} />
+            <Progress progress={state?.progress} />
+          </div>
           <div
             id="transcript"
             class="transcript"

@@ -1,12 +1,13 @@
 import type { MisconceptionBucket } from "../../teach/answer-distribution";
 import type { ClassReport } from "../../teach/class-report";
 import { countLabel } from "../../teach/format";
-import { refreshedText } from "../../teach/labels";
+import { kcTitle, refreshedText, unansweredText } from "../../teach/labels";
 import { type LearnerProgress, STUCK_AFTER_STRUGGLES } from "../../teach/learner-progress";
 import type { FlaggedMessage } from "../../teach/teacher-messages";
 import { Layout } from "../layout";
+import { ScrollRegion } from "../scroll-region";
 import { FlagItem } from "./flag-item";
-import { HeatmapRow, LearnerRow, StuckItem } from "./learner-views";
+import { AttentionEntry, HeatmapRow, LearnerRow, StuckItem } from "./learner-views";
 import { LogOutButton } from "./log-out-button";
 import { ExampleItem, MisconceptionRow, NodeItem, QuestionCard } from "./question-views";
 
@@ -52,6 +53,7 @@ export function ClassPage({ report, flags, now }: Props) {
   const byId = new Map(report.learners.map((learner) => [learner.id, learner]));
   const stuck = report.stuck.flatMap((id) => byId.get(id) ?? []);
   const busiest = Math.max(0, ...report.nodes.map((node) => node.learners));
+  const unanswered = unansweredText(report.questions);
   return (
     <Layout title={report.class.name} section="teach" scripts={["teach.js"]} styles={["teach.css"]}>
       <div
@@ -73,6 +75,9 @@ export function ClassPage({ report, flags, now }: Props) {
             </p>
           </div>
           <div class="heading-actions">
+            <a class="button" href={`/teach/classes/${classId}/review`}>
+              Review grading
+            </a>
             <a class="button secondary" href={`${api}/export.csv`} download>
               Download CSV
             </a>
@@ -102,11 +107,26 @@ export function ClassPage({ report, flags, now }: Props) {
           </p>
         </section>
 
+        <section aria-labelledby="attention-heading" class="card attention">
+          <h2 id="attention-heading">Needs attention</h2>
+          <p class="hint">
+            Finished without mastering, skipping through hints, gaming the grader, or flagged.
+          </p>
+          <ol id="attention-list">
+            {report.needsAttention.map((item) => (
+              <AttentionEntry item={item} classId={classId} />
+            ))}
+          </ol>
+          <p class="empty" data-field="attention-empty" hidden={report.needsAttention.length > 0}>
+            No one needs attention right now.
+          </p>
+        </section>
+
         <section aria-labelledby="learners-heading">
           <h2 id="learners-heading">
             Learners (<span data-field="learner-count">{String(report.learners.length)}</span>)
           </h2>
-          <div class="table-scroll">
+          <ScrollRegion label="Learners table">
             <table class="learners">
               <thead>
                 <tr>
@@ -123,7 +143,7 @@ export function ClassPage({ report, flags, now }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p class="empty" data-field="learners-empty" hidden={report.learners.length > 0}>
             No learners yet. Share the join code {report.class.code}: learners appear here as they
             join.
@@ -137,7 +157,7 @@ export function ClassPage({ report, flags, now }: Props) {
             <span class="swatch heat-0" /> low <span class="swatch heat-2" /> growing{" "}
             <span class="swatch heat-4" /> nearly <span class="swatch heat-mastered" /> mastered
           </p>
-          <div class="table-scroll">
+          <ScrollRegion label="Mastery by idea table">
             <table class="heatmap">
               <caption class="visually-hidden">
                 How likely each learner has mastered each idea of the lesson, in percent (empty: not
@@ -148,7 +168,7 @@ export function ClassPage({ report, flags, now }: Props) {
                   <th scope="col">Learner</th>
                   {report.knowledgeComponents.map((kc) => (
                     <th scope="col" class="kc-heading">
-                      <abbr title={kc.description}>{kc.id}</abbr>
+                      <abbr title={`${kc.description} (${kc.id})`}>{kcTitle(kc.id)}</abbr>
                     </th>
                   ))}
                 </tr>
@@ -159,7 +179,7 @@ export function ClassPage({ report, flags, now }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
 
         <section aria-labelledby="flags-heading">
@@ -198,6 +218,9 @@ export function ClassPage({ report, flags, now }: Props) {
         <section aria-labelledby="questions-heading">
           <h2 id="questions-heading">Answers to check questions</h2>
           <p class="hint">Wrong ideas are listed most common first, with real answers.</p>
+          <p class="unanswered" data-field="unanswered" hidden={unanswered === ""}>
+            {unanswered}
+          </p>
           <div class="questions">
             {report.questions.map((question) => (
               <QuestionCard question={question} classId={classId} />
@@ -208,6 +231,9 @@ export function ClassPage({ report, flags, now }: Props) {
 
       <template id="tpl-stuck">
         <StuckItem learner={blankLearner} classId={classId} />
+      </template>
+      <template id="tpl-attention">
+        <AttentionEntry item={{ learnerId: "", learnerName: "", reasons: [] }} classId={classId} />
       </template>
       <template id="tpl-learner">
         <LearnerRow learner={blankLearner} classId={classId} now={now} kcTotal={kcTotal} />

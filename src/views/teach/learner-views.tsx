@@ -1,6 +1,13 @@
+import type { AttentionItem } from "../../teach/attention";
 import type { ClassReport } from "../../teach/class-report";
 import { formatPercent, heatClass, heatText, masteryLabel } from "../../teach/format";
-import { progressText, struggleText, transcriptPath, whereText } from "../../teach/labels";
+import {
+  attentionText,
+  progressText,
+  struggleText,
+  transcriptPath,
+  whereText,
+} from "../../teach/labels";
 import type { LearnerProgress } from "../../teach/learner-progress";
 import { TimeAgo } from "./bits";
 
@@ -11,6 +18,17 @@ export function StuckItem({ learner, classId }: { learner: LearnerProgress; clas
         {learner.name}
       </a>{" "}
       <span data-field="struggle">{struggleText(learner)}</span>
+    </li>
+  );
+}
+
+export function AttentionEntry({ item, classId }: { item: AttentionItem; classId: string }) {
+  return (
+    <li data-key={item.learnerId}>
+      <a data-field="name" href={transcriptPath(classId, item.learnerId)}>
+        {item.learnerName}
+      </a>{" "}
+      <span data-field="reasons">{attentionText(item)}</span>
     </li>
   );
 }

@@ -70,7 +70,8 @@ export function QuestionCard({
 }) {
   const { attempts } = question;
   return (
-    <article class="card question" data-question={question.nodeId}>
+    // Unanswered questions are named in one line above the cards; the card shows once answered.
+    <article class="card question" data-question={question.nodeId} hidden={attempts === 0}>
       <h3>{question.title}</h3>
       <p class="question-text">{question.question}</p>
       <p class="question-summary" data-field="summary">
