@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lesson } from "../../src/curriculum/lesson";
 import { readCheckAnswer } from "../../src/reading/reader";
+import { answersCheck } from "../../src/rendering";
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -24,6 +25,16 @@ describe("authored short forms and probes", () => {
         const reading = readCheckAnswer(lesson, node, idea.probe, [], { tutorText: true });
         expect(reading.keyIdeasFound, `${idea.id}: ${idea.probe}`).not.toContain(idea.id);
       }
+    },
+  );
+});
+
+describe("node titles", () => {
+  // The lines that say where the lesson goes are shown whole, so a title must not answer its node.
+  it.each(lesson.nodes.map((node) => [node.id, node] as const))(
+    "%s: the title does not give its check question's answer away",
+    (_, node) => {
+      expect(answersCheck(lesson, node, `Next: “${node.title}”.`)).toBe(false);
     },
   );
 });
