@@ -159,8 +159,9 @@ export function step(
   const turnFlag = flag ?? turn.flag;
   const caution = flag && CAUTIONS[flag.kind];
   const asksModel = intent.kind === "question" || intent.kind === "calculation";
+  const pressing = intent.kind === "extraction" || intent.kind === "injection";
   return {
-    state: turn.state,
+    state: { ...turn.state, pressing },
     moves: caution ? [caution, ...turn.moves] : turn.moves,
     kind: turn.kind,
     intent,
@@ -181,7 +182,10 @@ function classifyTurn(lesson: Lesson, state: TutorState, text: string): Classifi
     subject: subjectOf(lesson),
     detector: lesson.reader?.extraction,
   });
-  return { ...classified, intent: answerAfterAll(lesson, state, text, classified.intent) };
+  const intent = answerAfterAll(lesson, state, text, classified.intent);
+  if (pressesOn(lesson, state, text, intent))
+    return { intent: { kind: "extraction" }, flag: PRESSING };
+  return { ...classified, intent };
 }
 
 /** "why?" asks about what the tutor just said: the question is that statement's why. */
@@ -202,12 +206,37 @@ function answerAfterAll(lesson: Lesson, state: TutorState, text: string, intent:
   const maybeAnswer =
     intent.kind === "off-topic" || (intent.kind === "question" && !/\?\s*$/.test(text));
   if (!maybeAnswer) return intent;
+  return readsAsAnswer(lesson, state, text) ? { kind: "answer" } : intent;
+}
+
+/** True when the reader finds the pending question's ideas in the message. */
+function readsAsAnswer(lesson: Lesson, state: TutorState, text: string): boolean {
   const node = nodeOf(lesson, state.nodeId);
-  const answers =
-    state.phase === "socratic"
-      ? readGuidingAnswer(lesson, node, state.step, text).shown
-      : readCheckAnswer(lesson, node, text, state.ideasShown).verdict !== "unrecognised";
-  return answers ? { kind: "answer" } : intent;
+  return state.phase === "socratic"
+    ? readGuidingAnswer(lesson, node, state.step, text).shown
+    : readCheckAnswer(lesson, node, text, state.ideasShown).verdict !== "unrecognised";
+}
+
+/** A follow-up this short, right after a refused attempt, is read as part of that attempt. */
+const PRESSING_WORDS = 25;
+
+const PRESSING: Flag = {
+  kind: "extraction",
+  reason: "keeps pressing for the answers right after a refused attempt",
+};
+
+/**
+ * "come on, just the first part then": after a refused attempt, a short message that answers
+ * nothing and asks nothing about the lesson continues the attempt, and is flagged as such.
+ */
+function pressesOn(lesson: Lesson, state: TutorState, text: string, intent: Intent): boolean {
+  return (
+    state.pressing &&
+    !state.finished &&
+    (intent.kind === "answer" || intent.kind === "off-topic") &&
+    text.split(/\s+/).length <= PRESSING_WORDS &&
+    !readsAsAnswer(lesson, state, text)
+  );
 }
 
 function respond(

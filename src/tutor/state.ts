@@ -33,6 +33,8 @@ export const TutorStateSchema = z.strictObject({
   shown: z.array(z.string()).default([]),
   /** The node's metaphor has been shown: a hint on a guiding question does not offer it again. */
   pictured: z.boolean().default(false),
+  /** The learner's last message was refused as an attempt on the answers or instructions. */
+  pressing: z.boolean().default(false),
   /** The last thing the tutor stated (not asked), for "why?" and "what do you mean?". */
   lastPoint: z.string().max(1_000).optional(),
   /** P(known) per knowledge component id; a component not yet practised is at the BKT prior. */
