@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { TEST_SECRET } from "./app";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -144,4 +145,26 @@ export async function startWorkerServer(persistDir: string) {
     `http://127.0.0.1:${port}`,
     90_000,
   );
+}
+
+/**
+ * A Node server on a fresh database for one test file: started before its tests, stopped (and its
+ * files removed) after them. Read `url` inside the tests, once the server is up.
+ */
+export function serverForFile(prefix: string): { readonly url: string } {
+  const dir = tempDir(prefix);
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startNodeServer(`${dir.dir}/tutor.db`);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    dir.remove();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error("the server is not up yet");
+      return server.url;
+    },
+  };
 }

@@ -1,20 +1,11 @@
 import { gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestClient } from "../helpers/client";
 import { learnerWithSession } from "../helpers/learner";
-import { type RunningServer, startNodeServer, tempDir } from "../helpers/servers";
+import { serverForFile } from "../helpers/servers";
 
 /** What a browser downloads from the Node server: compressed text, cached assets, a lesson ETag. */
-const dir = tempDir("tutor-delivery-");
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startNodeServer(`${dir.dir}/tutor.db`);
-});
-afterAll(async () => {
-  await server?.stop();
-  dir.remove();
-});
+const server = serverForFile("tutor-delivery-");
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}${path}`, { headers });

@@ -1,23 +1,14 @@
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestClient } from "../helpers/client";
 import { learnerWithSession } from "../helpers/learner";
-import { type RunningServer, startNodeServer, tempDir } from "../helpers/servers";
+import { serverForFile } from "../helpers/servers";
 
 /**
  * The AI SDK's `useChat` as shipped: its DefaultChatTransport, with no custom request, against the
  * real server. The transport posts `{ id, messages, trigger, messageId }`.
  */
-const dir = tempDir("tutor-use-chat-");
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startNodeServer(`${dir.dir}/tutor.db`);
-});
-afterAll(async () => {
-  await server?.stop();
-  dir.remove();
-});
+const server = serverForFile("tutor-use-chat-");
 
 async function chatLearner() {
   const client = new TestClient((request) => fetch(request), server.url);
