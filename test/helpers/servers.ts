@@ -3,6 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import {
+  type Behaviour,
+  type LocalOpenAIServer,
+  startLocalOpenAIServer,
+} from "../ai/local-openai-server";
 import { TEST_SECRET } from "./app";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -165,6 +170,53 @@ export function serverForFile(prefix: string): { readonly url: string } {
     get url() {
       if (!server) throw new Error("the server is not up yet");
       return server.url;
+    },
+  };
+}
+
+/**
+ * A Node server configured with a local OpenAI-compatible provider, for one test file. The
+ * provider follows `script` first (a behaviour per request); then it streams `chunks` as an answer
+ * and fails a reading request (not streamed) with 503, so the offline reading stands.
+ */
+export function providerServerForFile(
+  prefix: string,
+  options: { chunks: string[]; env: Record<string, string> },
+) {
+  const dir = tempDir(prefix);
+  const script: Behaviour[] = [];
+  let provider: LocalOpenAIServer | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    provider = await startLocalOpenAIServer(
+      (request) =>
+        script.shift() ??
+        (request.stream
+          ? { kind: "text", chunks: options.chunks }
+          : { kind: "status", status: 503 }),
+    );
+    server = await startNodeServer(`${dir.dir}/tutor.db`, {
+      MODEL_PROVIDER: "openai-compatible",
+      MODEL_BASE_URL: provider.baseURL,
+      ...options.env,
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await provider?.close();
+    dir.remove();
+  });
+  const up = <T>(value: T | undefined): T => {
+    if (!value) throw new Error("the servers are not up yet");
+    return value;
+  };
+  return {
+    script,
+    get server() {
+      return up(server);
+    },
+    get provider() {
+      return up(provider);
     },
   };
 }

@@ -1,51 +1,27 @@
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Behaviour,
-  type LocalOpenAIServer,
-  startLocalOpenAIServer,
-} from "../ai/local-openai-server";
+import { afterAll, describe, expect, it } from "vitest";
 import { TEST_SECRET } from "../helpers/app";
 import { TestClient } from "../helpers/client";
-import { freePort, type RunningServer, startNodeServer, tempDir } from "../helpers/servers";
+import { freePort, providerServerForFile, tempDir } from "../helpers/servers";
 import { readUiStream } from "../helpers/ui-stream";
 
 /** The Node server's stdout and stderr, as an operator reads them. */
 const ROOT = resolve(import.meta.dirname, "../..");
-const dir = tempDir("tutor-logs-");
-let provider: LocalOpenAIServer;
-let server: RunningServer;
-const script: Behaviour[] = [];
-
-beforeAll(async () => {
-  // Answers stream unless scripted; every reading request (not streamed) fails with 503.
-  provider = await startLocalOpenAIServer(
-    (request) =>
-      script.shift() ??
-      (request.stream
-        ? { kind: "text", chunks: ["Scale ", "changes what models can do."] }
-        : { kind: "status", status: 503 }),
-  );
-  server = await startNodeServer(`${dir.dir}/tutor.db`, {
-    MODEL_PROVIDER: "openai-compatible",
-    MODEL_BASE_URL: provider.baseURL,
-    MODEL_NAME: "local-log-model",
-    MODEL_TIMEOUT_MS: "2000",
-  });
+const servers = providerServerForFile("tutor-logs-", {
+  chunks: ["Scale ", "changes what models can do."],
+  env: { MODEL_NAME: "local-log-model", MODEL_TIMEOUT_MS: "2000" },
 });
-afterAll(async () => {
-  await server?.stop();
-  await provider?.close();
-  dir.remove();
-});
+const { script } = servers;
+const dir = tempDir("tutor-logs-other-");
+afterAll(() => dir.remove());
 
 type LogLine = { event: string; [field: string]: unknown };
 
 /** Every JSON line the server wrote since `from` characters of its output. */
 const linesSince = (from: number): LogLine[] =>
-  server
+  servers.server
     .output()
     .slice(from)
     .split("\n")
@@ -63,14 +39,14 @@ async function say(learner: TestClient, sessionId: string, text: string) {
 
 describe("logs", () => {
   it("say which provider and model serve, at start-up", () => {
-    expect(server.output()).toContain(
+    expect(servers.server.output()).toContain(
       "Model: openai-compatible local-log-model (MODEL_NAME), offline fallback",
     );
   });
 
   it("log requests and model calls as JSON lines without the learner's words or name", async () => {
-    const from = server.output().length;
-    const learner = new TestClient((request) => fetch(request), server.url);
+    const from = servers.server.output().length;
+    const learner = new TestClient((request) => fetch(request), servers.server.url);
     const name = "Zanzibar Quillfeather";
     await learner.post("/api/learners", { name });
     const opened = await learner.post("/api/sessions", {});
@@ -114,15 +90,15 @@ describe("logs", () => {
         fallback: "offline reading",
       }),
     );
-    const written = server.output().slice(from);
+    const written = servers.server.output().slice(from);
     for (const word of ["Zanzibar", "Quillfeather", "capybara", "Flumbert", "marmalade"]) {
       expect(written).not.toContain(word);
     }
   });
 
   it("log every provider failure with its kind, latency and what stood in", async () => {
-    const from = server.output().length;
-    const learner = new TestClient((request) => fetch(request), server.url);
+    const from = servers.server.output().length;
+    const learner = new TestClient((request) => fetch(request), servers.server.url);
     await learner.post("/api/learners", { name: "Robin" });
     const opened = await learner.post("/api/sessions", {});
     script.push({ kind: "status", status: 500 });
