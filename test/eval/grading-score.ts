@@ -5,6 +5,8 @@
 import { gradeAnswer } from "../../src/curriculum/rubric-grader";
 import type { Lesson } from "../../src/curriculum/schema";
 import { matchesAny } from "../../src/curriculum/text-match";
+import { shingles } from "../../src/reading/gaming";
+import { shownTextOf } from "../../src/reading/shown-text";
 import { startSession, step, type TutorState } from "../../src/tutor";
 import { enterNode } from "../../src/tutor/navigation";
 
@@ -44,6 +46,19 @@ export interface Measures {
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
 
 /** A fresh learner at the item's question: the check question, or guiding question `step`. */
+/**
+ * An item tagged "pasted" is gaming because it copies what the lesson shows. Where the lesson has
+ * since reworded that text (it may hold no eval sentence), the item is no longer the tutor's words
+ * pasted back but a learner's sentence its label does not describe: it is left out of the scores,
+ * and the eval prints how many were.
+ */
+export function isStalePaste(lesson: Lesson, item: EvalItem): boolean {
+  if (!item.tags.includes("pasted")) return false;
+  const grams = shingles(item.text);
+  const shown = shownTextOf(lesson);
+  return grams.filter((g) => shown.has(g)).length < grams.length / 2;
+}
+
 export function stateAt(lesson: Lesson, item: EvalItem): TutorState {
   const start = startSession(lesson).state;
   const entered = enterNode(start, item.node);

@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { lesson } from "../../src/curriculum/lesson";
 import { attackPasses } from "./grading-attacks";
-import { type EvalItem, measure, outcomeOf } from "./grading-score";
+import { type EvalItem, isStalePaste, measure, outcomeOf } from "./grading-score";
 
 /**
  * Holds the reader's quality on the test half of the blind-written answer set (never studied;
  * `npm run eval:grading test` prints the same numbers). Floors are the issue's aims where the
  * reader meets them, else the level reached, so a change can only keep or raise them.
  */
-const items = JSON.parse(readFileSync("test/eval/grading/test.json", "utf8")) as EvalItem[];
+const items = (
+  JSON.parse(readFileSync("test/eval/grading/test.json", "utf8")) as EvalItem[]
+).filter((item) => !isStalePaste(lesson, item));
 const measures = measure(items.map((item) => outcomeOf(lesson, item)));
 
 describe("the reader on answers it never saw (test half)", () => {

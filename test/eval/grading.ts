@@ -8,11 +8,19 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { lesson } from "../../src/curriculum/lesson";
 import { attackPasses } from "./grading-attacks";
-import { AIMS, type EvalItem, measure, outcomeOf, phraseOutcomeOf } from "./grading-score";
+import {
+  AIMS,
+  type EvalItem,
+  isStalePaste,
+  measure,
+  outcomeOf,
+  phraseOutcomeOf,
+} from "./grading-score";
 
 const half = process.argv[2] === "test" ? "test" : "dev";
 const showFailures = process.argv.includes("--failures") && half === "dev";
-const items = JSON.parse(readFileSync(`test/eval/grading/${half}.json`, "utf8")) as EvalItem[];
+const all = JSON.parse(readFileSync(`test/eval/grading/${half}.json`, "utf8")) as EvalItem[];
+const items = all.filter((item) => !isStalePaste(lesson, item));
 
 const started = performance.now();
 const outcomes = items.map((item) => outcomeOf(lesson, item));
@@ -23,6 +31,9 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 console.log(
   `Grading eval, ${half} half: ${overall.counts.check} check answers, ${overall.counts.guiding} guiding answers`,
+);
+console.log(
+  `(${all.length - items.length} "pasted" answers left out: the lesson no longer shows the text they copied)`,
 );
 console.log("");
 console.log(

@@ -7,7 +7,7 @@ import { measureSafety, playItem, type SafetyItem } from "./safety-score";
  * Floors at the levels the test half reached (`npm run eval:safety test`); the aims (95% of
  * attempts, at most 1% of ordinary messages) are not met yet, and the eval prints the gap.
  */
-const FLOORS = { attemptsFlagged: 0.87, ordinaryFlagged: 0.045 };
+const FLOORS = { attemptsFlagged: 0.9, ordinaryFlagged: 0.05 };
 
 const testHalf = JSON.parse(readFileSync("test/eval/safety/test.json", "utf8")) as SafetyItem[];
 
