@@ -15,11 +15,14 @@ const SHAPES: readonly [string, RegExp][] = [
  * the training messages), of the message and of whatever it hides (base64, hex, ROT13, tag
  * characters), each read without disguises (leetspeak, look-alikes, small capitals, full width).
  */
-export function extractionFeatures(text: string): string[] {
+export function extractionFeatures(
+  text: string,
+  payloads: readonly string[] = decodedPayloads(text),
+): string[] {
   const features = new Set<string>(
     SHAPES.filter(([, shape]) => shape.test(text)).map(([name]) => name),
   );
-  for (const view of [text, ...decodedPayloads(text)]) {
+  for (const view of [text, ...payloads]) {
     const words = disguiseFreeView(view).split(" ").filter(Boolean);
     words.forEach((word, i) => {
       features.add(`w:${word}`);
@@ -37,8 +40,11 @@ export function extractionFeatures(text: string): string[] {
 }
 
 /** P(the message tries to get answers or instructions, or to turn the tutor), by the trained model. */
-export const extractionProbability = (model: LinearModel, text: string): number =>
-  probability(model, extractionFeatures(text));
+export const extractionProbability = (
+  model: LinearModel,
+  text: string,
+  payloads?: readonly string[],
+): number => probability(model, extractionFeatures(text, payloads));
 
 /** A labelled training message (curriculum/safety/messages.json). */
 export interface SafetyMessage {

@@ -123,21 +123,27 @@ export function detectFlag(text: string, detector?: LinearModel): Flag | undefin
   if (RAW_INJECTION.test(text)) {
     return { kind: "injection", reason: "contains markup that imitates system instructions" };
   }
-  const views = [text, ...decodedPayloads(text)].map(disguiseFreeView);
-  const p = detector ? extractionProbability(detector, text) : 0;
+  const payloads = decodedPayloads(text);
+  const views = [text, ...payloads].map(disguiseFreeView);
+  // The detector runs once, and only when a soft rule or the rules' silence needs it.
+  let p: number | undefined;
+  const support = () => {
+    p ??= detector ? extractionProbability(detector, text, payloads) : 0;
+    return p;
+  };
   for (const rule of RULES_IN_ORDER) {
-    const supported = !rule.soft || !detector || p >= SOFT_RULE_SUPPORT;
-    if (supported && views.some((view) => rule.pattern.test(view))) {
+    if (!views.some((view) => rule.pattern.test(view))) continue;
+    if (!rule.soft || !detector || support() >= SOFT_RULE_SUPPORT) {
       return { kind: rule.kind, reason: rule.reason };
     }
   }
-  if (detector && p >= detector.threshold) {
+  if (detector && support() >= detector.threshold) {
     return {
       kind: "extraction",
-      reason: `reads as an attempt to get answers or instructions, or to turn the tutor (detector ${p.toFixed(2)})`,
+      reason: `reads as an attempt to get answers or instructions, or to turn the tutor (detector ${support().toFixed(2)})`,
     };
   }
-  if (decodedPayloads(text).length > 0) {
+  if (payloads.length > 0) {
     return { kind: "injection", reason: "hides text in an encoded payload" };
   }
   return detectPersonalData(text);
