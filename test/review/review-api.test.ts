@@ -14,10 +14,10 @@ afterEach(() => t.close());
 
 /** A right answer (same task, scale separates) the offline reader takes as only partly right. */
 const MISREAD =
-  "Same game for both, continuing text. One is a pocket version, the other is enormous.";
+  "Both continue your sentence. The keyboard one is a pocket version, the chatbot is enormous.";
 /** The same answer as a classmate types it: a misspelt word, other case and punctuation. */
 const CLASSMATE =
-  "same game for both - continuing txt. one is a pocket version the other is enormous";
+  "both continue your sentence - the keyboard one is a pocket version the chatbot is enormus";
 
 const send = (client: ReturnType<typeof t.client>, id: string, text: string) =>
   client.post(`/api/sessions/${id}/messages?stream=false`, { text });

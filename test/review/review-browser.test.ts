@@ -6,7 +6,7 @@ import { learnerAtCheck } from "../helpers/learner";
 
 /** A right answer the offline reader takes as only partly right. */
 const MISREAD =
-  "Same game for both, continuing text. One is a pocket version, the other is enormous.";
+  "Both continue your sentence. The keyboard one is a pocket version, the chatbot is enormous.";
 const NAME = "<img src=x onerror=alert(1)>Ada";
 
 describe("a teacher corrects the tutor in Chromium", () => {
